@@ -1,0 +1,12 @@
+import { Registry } from './registry.ts';
+import type { Algorithm, Json, Space, Task } from './types.ts';
+
+/** Builds a task from its JSON config (in a worker, on resume, from a config file). */
+export type TaskFactory = (config: Json) => Task<unknown>;
+/** Builds an algorithm over a space from its JSON config. */
+export type AlgorithmFactory = (space: Space<unknown>, config: Json) => Algorithm<unknown>;
+
+/** Every task by id: `tasks.register('symbolic-regression', factory)`. */
+export const tasks = new Registry<TaskFactory>('task');
+/** Every algorithm by name: `algorithms.register('regularized-evolution', factory)`. */
+export const algorithms = new Registry<AlgorithmFactory>('algorithm');

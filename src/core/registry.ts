@@ -1,0 +1,37 @@
+import { UsageError } from './errors.ts';
+
+/**
+ * Named factories, so that tasks, spaces and algorithms can be rebuilt from (name, config)
+ * in a worker, on resume, or from a JSON config.
+ */
+export class Registry<F> {
+  private readonly entries = new Map<string, { factory: F; description: string }>();
+
+  /** @param kind what the registry holds, used in error messages (`'task'`). */
+  constructor(readonly kind: string) {}
+
+  /** Adds a factory; registering the same name twice is a programming error. */
+  register(name: string, factory: F, description = ''): void {
+    if (this.entries.has(name)) throw new Error(`${this.kind} '${name}' is already registered`);
+    this.entries.set(name, { factory, description });
+  }
+
+  /** The factory for `name`; an unknown name is a UsageError listing the known ones. */
+  get(name: string): F {
+    const entry = this.entries.get(name);
+    if (entry === undefined) {
+      const known = [...this.entries.keys()].sort().join(', ') || '(none registered)';
+      throw new UsageError(`unknown ${this.kind} '${name}'; known: ${known}`);
+    }
+    return entry.factory;
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Registered names with their one-line descriptions, sorted by name. */
+  list(): { name: string; description: string }[] {
+    return [...this.entries].map(([name, e]) => ({ name, description: e.description })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+}
