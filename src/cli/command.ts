@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.ts';
+
+/** One `amoeba` subcommand: adds itself to the program. One file per subcommand. */
+export type CliCommand = (program: Command) => void;
+
+/** Parses a flag as an integer in [min, max], or throws a UsageError naming the flag. */
+export function intFlag(name: string, min = -Infinity, max = Infinity): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+      const range = max === Infinity ? `>= ${min}` : `in [${min}, ${max}]`;
+      throw new UsageError(`--${name} must be a whole number ${range}, got '${raw}'`);
+    }
+    return value;
+  };
+}
+
+/** Parses a flag as a finite number in [min, max], or throws a UsageError naming the flag. */
+export function numberFlag(name: string, min = -Infinity, max = Infinity): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+      throw new UsageError(`--${name} must be a number in [${min}, ${max}], got '${raw}'`);
+    }
+    return value;
+  };
+}
