@@ -44,6 +44,8 @@ export interface StudySummary {
 
 type Listener<G> = (trial: Trial<G>) => void;
 
+const YIELD_EVERY_MS = 50;
+
 /**
  * The ask/tell loop: propose → structural key → functional hash → cache → evaluate →
  * feedback, keeping up to `executor.capacity` evaluations in flight, until a budget, the
@@ -89,7 +91,14 @@ export class Study<G> {
     this.startedAt = performance.now();
     const inFlight = new Set<Promise<void>>();
     try {
+      let lastYield = performance.now();
       while (this.mayPropose()) {
+        // Synchronous evaluations never give the event loop a turn; yield now and then so
+        // timers (progress, time limits) and signals still run.
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
         const pending = this.launch();
         if (pending === undefined) continue;
         const tracked: Promise<void> = pending.then(() => void inFlight.delete(tracked));
