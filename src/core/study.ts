@@ -94,8 +94,9 @@ export class Study<G> {
       let lastYield = performance.now();
       while (this.mayPropose()) {
         // Synchronous evaluations never give the event loop a turn; yield now and then so
-        // timers (progress, time limits) and signals still run.
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        // timers (progress, time limits) and signals still run. Only while nothing is in
+        // flight: then the pause cannot reorder results, so a seed still replays its trials.
+        if (inFlight.size === 0 && performance.now() - lastYield > YIELD_EVERY_MS) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           lastYield = performance.now();
         }

@@ -1,0 +1,143 @@
+import { UsageError } from '../core/errors.ts';
+import type { Rng } from '../core/rng.ts';
+import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
+import { fitnessFunction } from './objective.ts';
+import type { SingleObjective } from './objective.ts';
+import { SnapshotReader, memberToJson } from './snapshot-json.ts';
+import type { Member } from './snapshot-json.ts';
+import { tournamentSelect } from './tournament.ts';
+import { crossoverProbability, flag, initialPrograms, requireSpace, wholeNumber } from './validate.ts';
+
+const OWNER = 'regularizedEvolution';
+const NAME = 'regularized-evolution';
+
+/** Options of `regularizedEvolution`. */
+export interface RegularizedEvolutionOptions<G> {
+  readonly space: Space<G>;
+  /** P: members kept; the oldest leaves once a newer trial would make it P + 1. */
+  readonly populationSize: number;
+  /** S: members sampled per tournament (at most P). */
+  readonly tournamentSize: number;
+  /** Sample tournament members independently instead of distinct ones. Default false. */
+  readonly withReplacement?: boolean;
+  /** Programs proposed first, before random ones fill the first P proposals (at most P). */
+  readonly initial?: readonly G[];
+  /** Which loss to minimise: an index (default 0) or a function of the loss vector. */
+  readonly objective?: SingleObjective;
+  /** Chance that a child is the crossover of two tournament winners before mutation. Default 0. */
+  readonly crossoverProbability?: number;
+  /** A `snapshot()` to resume from; it replaces `initial`. */
+  readonly snapshot?: Json;
+}
+
+/** A population member with its fitness (the chosen objective's loss). */
+export interface PopulationMember<G> extends Member<G> {
+  readonly fitness: number;
+}
+
+/** Regularized (aging) evolution, whose population can be inspected. */
+export interface RegularizedEvolution<G> extends Algorithm<G> {
+  /** The current population, oldest first. */
+  population(): readonly PopulationMember<G>[];
+}
+
+/**
+ * Regularized (aging) evolution (Real et al. 2019): the first P proposals are the initial
+ * programs then random ones; after that each proposal mutates the winner of a tournament of
+ * S members. Every finished trial, failed ones included, joins the population and the oldest
+ * member leaves once there are more than P, so the search keeps renewing itself. Steady
+ * state: proposals and feedback may interleave in any order.
+ *
+ * @example
+ * const algorithm = regularizedEvolution({ space, populationSize: 100, tournamentSize: 10 });
+ * await new Study({ space, task, algorithm, seed: 1, budgetTrials: 5000 }).run();
+ */
+export function regularizedEvolution<G>(options: RegularizedEvolutionOptions<G>): RegularizedEvolution<G> {
+  const space = requireSpace(OWNER, options.space);
+  const populationSize = wholeNumber(OWNER, 'populationSize', options.populationSize, 1);
+  const tournamentSize = wholeNumber(OWNER, 'tournamentSize', options.tournamentSize, 1);
+  if (tournamentSize > populationSize) {
+    throw new UsageError(`${OWNER}: tournamentSize must be <= populationSize, got ${tournamentSize} > ${populationSize}`);
+  }
+  const settings: Settings<G> = {
+    space,
+    populationSize,
+    tournamentSize,
+    withReplacement: flag(OWNER, 'withReplacement', options.withReplacement ?? false),
+    fitness: fitnessFunction(OWNER, options.objective),
+    crossoverProbability: crossoverProbability(OWNER, space, options.crossoverProbability ?? 0),
+  };
+  const initial = initialPrograms(OWNER, options.initial, populationSize);
+  const search = new AgingEvolution(settings, initial);
+  if (options.snapshot !== undefined) search.restore(options.snapshot);
+  return search;
+}
+
+interface Settings<G> {
+  readonly space: Space<G>;
+  readonly populationSize: number;
+  readonly tournamentSize: number;
+  readonly withReplacement: boolean;
+  readonly fitness: (loss: readonly number[]) => number;
+  readonly crossoverProbability: number;
+}
+
+class AgingEvolution<G> implements RegularizedEvolution<G> {
+  /** Oldest first. */
+  private members: PopulationMember<G>[] = [];
+  private proposals = 0;
+
+  constructor(
+    private readonly settings: Settings<G>,
+    private pendingInitial: G[],
+  ) {}
+
+  propose(rng: Rng): G {
+    const { space, populationSize, tournamentSize, withReplacement, crossoverProbability } = this.settings;
+    this.proposals++;
+    if (this.pendingInitial.length > 0) return this.pendingInitial.shift() as G;
+    // Until P programs were proposed, or while nothing has come back yet, explore at random.
+    if (this.proposals <= populationSize || this.members.length === 0) return space.random(rng);
+    const parent = tournamentSelect(this.members, tournamentSize, withReplacement, rng).genotype;
+    if (crossoverProbability > 0 && rng.chance(crossoverProbability)) {
+      const other = tournamentSelect(this.members, tournamentSize, withReplacement, rng).genotype;
+      return space.mutate((space.crossover as NonNullable<Space<G>['crossover']>)(parent, other, rng), rng);
+    }
+    return space.mutate(parent, rng);
+  }
+
+  feedback(trial: Trial<G>): void {
+    this.members.push({ genotype: trial.genotype, loss: trial.loss, fitness: this.settings.fitness(trial.loss) });
+    if (this.members.length > this.settings.populationSize) this.members.shift();
+  }
+
+  population(): readonly PopulationMember<G>[] {
+    return this.members;
+  }
+
+  snapshot(): Json {
+    const { space } = this.settings;
+    return {
+      algorithm: NAME,
+      version: 1,
+      proposals: this.proposals,
+      pendingInitial: this.pendingInitial.map((g) => space.toJSON(g)),
+      population: this.members.map((m) => memberToJson(space, m)),
+    };
+  }
+
+  /** Replaces the whole state with the one a snapshot recorded. */
+  restore(json: Json): void {
+    const { space, populationSize, fitness } = this.settings;
+    const reader = new SnapshotReader(OWNER, json, NAME);
+    const members = reader.members('population', space);
+    if (members.length > populationSize) {
+      throw new UsageError(
+        `${OWNER}: snapshot.population holds ${members.length} members but populationSize is ${populationSize}; resume with the populationSize it was saved with`,
+      );
+    }
+    this.proposals = reader.count('proposals');
+    this.pendingInitial = reader.genotypes('pendingInitial', space);
+    this.members = members.map((m) => ({ ...m, fitness: fitness(m.loss) }));
+  }
+}

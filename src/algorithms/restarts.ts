@@ -1,0 +1,54 @@
+import { UsageError } from '../core/errors.ts';
+import type { Rng } from '../core/rng.ts';
+import type { Algorithm, Json, Trial } from '../core/types.ts';
+import { fitnessFunction, type SingleObjective } from './objective.ts';
+
+/** Options of `withRestarts`. */
+export interface RestartOptions {
+  /** Start afresh after this many finished trials without a better fitness. */
+  readonly patienceTrials: number;
+  /** Which loss counts as progress: an index (default 0) or a function of the loss vector. */
+  readonly objective?: SingleObjective;
+}
+
+/** An algorithm that starts a fresh inner search whenever the current one stagnates. */
+export interface RestartingAlgorithm<G> extends Algorithm<G> {
+  /** How many times the inner search has been started afresh. */
+  restarts(): number;
+}
+
+/**
+ * Runs `start()` and replaces it with a new one after `patienceTrials` trials in a row that do
+ * not beat its best fitness. Population methods converge on one basin (in symbolic regression,
+ * often a smooth approximation such as exp(c·x) that is hard to leave); independent restarts
+ * buy fresh basins. The study's own front keeps what earlier runs found.
+ */
+export function withRestarts<G>(start: () => Algorithm<G>, options: RestartOptions): RestartingAlgorithm<G> {
+  const patience = options.patienceTrials;
+  if (!Number.isInteger(patience) || patience < 1) {
+    throw new UsageError(`withRestarts: patienceTrials must be a whole number >= 1, got ${patience}`);
+  }
+  const fitness = fitnessFunction('withRestarts', options.objective);
+  let inner = start();
+  let best = Infinity;
+  let sinceImprovement = 0;
+  let restarts = 0;
+  return {
+    propose: (rng: Rng) => inner.propose(rng),
+    feedback(trial: Trial<G>) {
+      inner.feedback(trial);
+      const f = fitness(trial.loss);
+      if (f < best) {
+        best = f;
+        sinceImprovement = 0;
+      } else if (++sinceImprovement >= patience) {
+        inner = start();
+        best = Infinity;
+        sinceImprovement = 0;
+        restarts++;
+      }
+    },
+    snapshot: (): Json => ({ algorithm: 'with-restarts', version: 1, inner: inner.snapshot(), best: Number.isFinite(best) ? best : 'Infinity', sinceImprovement, restarts }),
+    restarts: () => restarts,
+  };
+}

@@ -1,0 +1,129 @@
+import { Rng } from '../../core/rng.ts';
+import { Study, type StudySummary } from '../../core/study.ts';
+import type { Json, Trial } from '../../core/types.ts';
+import { regularizedEvolution } from '../../algorithms/regularized-evolution.ts';
+import { withRestarts } from '../../algorithms/restarts.ts';
+import { fecCache } from '../../hashing/fec-cache.ts';
+import { withConstants } from '../../spaces/graph/constants.ts';
+import type { Graph } from '../../spaces/graph/graph.ts';
+import { opSet } from '../../spaces/graph/op-set.ts';
+import { graphSpace } from '../../spaces/graph/space.ts';
+import { simplify } from '../../spaces/graph/simplify.ts';
+import { toInfix, toJS } from '../../spaces/graph/print.ts';
+import type { RegressionData } from './dataset.ts';
+import { splitRows } from './dataset.ts';
+import { EXACT_NMSE, complexity, symbolicRegressionTask } from './task.ts';
+import { paretoFront } from '../../core/pareto.ts';
+
+/** The ops symbolic regression uses unless told otherwise (protected where undefined). */
+export const DEFAULT_SR_OPS = ['add', 'sub', 'mul', 'pdiv', 'sin', 'cos', 'pexp', 'plog'] as const;
+
+/** A symbolic-regression run: the data, the language and the budget. */
+export interface SymbolicRegressionSearchOptions {
+  readonly data: RegressionData;
+  /** Op names or aliases (`+ - * /`); DEFAULT_SR_OPS by default. */
+  readonly ops?: readonly string[];
+  readonly seed?: number;
+  /** Trials to run; 100,000 by default when no time limit is given. */
+  readonly budgetTrials?: number;
+  readonly budgetSeconds?: number;
+  /** Share of rows held out for validation (default 0.25). */
+  readonly validationFraction?: number;
+  /** Most vertices per formula (default 24). */
+  readonly maxVertices?: number;
+  readonly populationSize?: number;
+  readonly tournamentSize?: number;
+  /** Start the population afresh after this many trials without progress (default 5,000). */
+  readonly restartPatience?: number;
+  /** Stop as soon as a formula fits the validation rows exactly (default true). */
+  readonly stopWhenExact?: boolean;
+  /** Called with the study before it runs (to show progress, say). */
+  readonly onStudy?: (study: Study<Graph>) => void;
+  /** How the data was obtained, kept in the task's config. */
+  readonly dataSource?: Json;
+}
+
+/** One formula of the final front. */
+export interface Formula {
+  /** Infix math, simplified, constants rounded for reading. */
+  readonly expression: string;
+  /** A JavaScript expression over the data's column names, using `Math.*`, constants in full. */
+  readonly js: string;
+  readonly complexity: number;
+  /** Normalised MSE (1 − R²) on the training rows. */
+  readonly trainError: number;
+  /** Normalised MSE (1 − R²) on the validation rows. */
+  readonly validError: number;
+  /** The simplified program with its fitted constants. */
+  readonly program: Graph;
+}
+
+/** The result of a search: the front, simplest first, and which formula is `best`. */
+export interface SymbolicRegressionResult {
+  readonly front: readonly Formula[];
+  /** Index into `front`: see `pickBest`. */
+  readonly best: number;
+  readonly summary: StudySummary;
+  readonly seed: number;
+}
+
+/** Runs regularized evolution over formulas and returns the simplified Pareto front. */
+export async function searchFormulas(options: SymbolicRegressionSearchOptions): Promise<SymbolicRegressionResult> {
+  const seed = options.seed ?? 0;
+  const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
+  const { train, validation } = splitRows(options.data, options.validationFraction ?? 0.25, new Rng(seed ^ 0x5eed));
+  const task = symbolicRegressionTask({
+    train,
+    validation,
+    ops,
+    config: { data: options.dataSource ?? null, ops: ops.names as string[], seed, validationFraction: options.validationFraction ?? 0.25 },
+  });
+  const space = graphSpace({ inputs: options.data.features.length, ops, maxVertices: options.maxVertices ?? 24 });
+  // Accuracy first, with a small price per vertex so equal fits prefer the shorter formula.
+  const objective = (loss: readonly number[]) => Math.log10(Math.max(loss[0]!, EXACT_NMSE)) + 0.02 * loss[1]!;
+  const algorithm = withRestarts(
+    () => regularizedEvolution({ space, populationSize: options.populationSize ?? 500, tournamentSize: options.tournamentSize ?? 10, objective }),
+    { patienceTrials: options.restartPatience ?? 5000, objective },
+  );
+  const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
+  const study = new Study<Graph>({
+    space,
+    task,
+    algorithm,
+    seed,
+    cache: fecCache({ seed }),
+    ...(budgetTrials === undefined ? {} : { budgetTrials }),
+    ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
+    ...(options.stopWhenExact === false ? {} : { stopWhen: (t: Trial<Graph>) => t.status === 'done' && t.values[0]! <= EXACT_NMSE }),
+  });
+  options.onStudy?.(study);
+  const summary = await study.run();
+  const names = options.data.featureNames;
+  const formulas = study.front().map((trial) => {
+    const fitted = withConstants(trial.genotype, trial.info?.constants as number[]);
+    const program = simplify(fitted, ops);
+    const { trainError, validError } = task.fit(program);
+    return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program };
+  });
+  const front = paretoFront(formulas.map((f) => [Math.max(f.validError, EXACT_NMSE), f.complexity]))
+    .map((i) => formulas[i]!)
+    .sort((a, b) => a.complexity - b.complexity)
+    .filter((f, i, all) => i === 0 || f.complexity !== all[i - 1]!.complexity);
+  return { front, best: pickBest(front), summary, seed };
+}
+
+/**
+ * The rule that picks one formula from the front: the simplest whose validation error is
+ * within 1.5× of the lowest on the front (errors below EXACT_NMSE count as equal). PySR's
+ * "best" model selection uses the same 1.5× accuracy window.
+ */
+export function pickBest(front: readonly Pick<Formula, 'validError' | 'complexity'>[]): number {
+  if (front.length === 0) return -1;
+  const floor = (e: number) => Math.max(e, EXACT_NMSE);
+  const lowest = Math.min(...front.map((f) => floor(f.validError)));
+  let best = -1;
+  front.forEach((f, i) => {
+    if (floor(f.validError) <= 1.5 * lowest && (best < 0 || f.complexity < front[best]!.complexity)) best = i;
+  });
+  return best;
+}

@@ -1,0 +1,129 @@
+import type { Json, Measurement, Task } from '../../core/types.ts';
+import { levenbergMarquardt } from '../../learn/levenberg-marquardt.ts';
+import { columnEvaluator } from '../../spaces/graph/column-evaluator.ts';
+import { constantsOf } from '../../spaces/graph/constants.ts';
+import { isConst, type Graph } from '../../spaces/graph/graph.ts';
+import type { OpSet } from '../../spaces/graph/op-set.ts';
+import type { RegressionData } from './dataset.ts';
+
+/** What a symbolic-regression task fits, and how. */
+export interface SymbolicRegressionOptions {
+  readonly train: RegressionData;
+  readonly validation: RegressionData;
+  readonly ops: OpSet;
+  /** Fit each candidate's constants by least squares on the training rows (default true). */
+  readonly fitConstants?: boolean;
+  /** Most Levenberg–Marquardt steps per candidate (default 30). */
+  readonly maxFitIterations?: number;
+  /** The task's config for rebuilding it elsewhere (data source, ops, split seed). */
+  readonly config?: Json;
+}
+
+/** The normalised mean squared error below which two fits count as equally exact. */
+export const EXACT_NMSE = 1e-20;
+
+/** The objectives of symbolic regression: validation error and complexity, both minimised. */
+export const SR_OBJECTIVES = [
+  { name: 'validError', goal: 'min' },
+  { name: 'complexity', goal: 'min' },
+] as const;
+
+/**
+ * Complexity of a program: the number of its vertices plus the number of distinct inputs it
+ * reads (so `x` is 1, `x·x` is 2 and `c·x + x` is 4). Shared subexpressions count once.
+ */
+export function complexity(g: Graph): number {
+  const used = new Set<number>();
+  for (const v of g.vertices) if (!isConst(v)) for (const a of v.args) if (a < g.inputs) used.add(a);
+  for (const o of g.outputs) if (o < g.inputs) used.add(o);
+  return g.vertices.length + used.size;
+}
+
+/** Evaluates formulas against data: fits constants, then scores validation error and complexity. */
+export interface SymbolicRegressionTask extends Task<Graph> {
+  /** Fits a program's constants on the training rows: the constants, train and validation NMSE. */
+  fit(g: Graph): { constants: Float64Array; trainError: number; validError: number };
+}
+
+/**
+ * A symbolic-regression task. Errors are normalised mean squared errors (MSE divided by the
+ * target's variance, i.e. 1 − R²), so they read the same whatever the target's scale.
+ */
+export function symbolicRegressionTask(options: SymbolicRegressionOptions): SymbolicRegressionTask {
+  const { train, validation, ops } = options;
+  const fitConstants = options.fitConstants ?? true;
+  const maxIterations = options.maxFitIterations ?? 30;
+  const trainScale = 1 / (train.rows * varianceOrOne(train.target));
+  const validScale = 1 / (validation.rows * varianceOrOne(validation.target));
+  const probe = probeColumns(train, validation);
+
+  const evaluator = columnEvaluator(ops);
+  const fit = (g: Graph) => {
+    const sumOfSquares = (data: RegressionData, constants: Float64Array): number => {
+      const out = evaluator.run(g, data.features, constants, data.rows)[0]!;
+      let sse = 0;
+      for (let i = 0; i < data.rows; i++) {
+        const r = out[i]! - data.target[i]!;
+        sse += r * r;
+      }
+      return sse;
+    };
+    let constants = constantsOf(g);
+    if (fitConstants && constants.length > 0) {
+      constants = levenbergMarquardt({
+        rows: train.rows,
+        initial: constants,
+        maxIterations,
+        residuals: (params, residuals) => {
+          const out = evaluator.run(g, train.features, params, train.rows)[0]!;
+          for (let i = 0; i < train.rows; i++) residuals[i] = out[i]! - train.target[i]!;
+        },
+      }).params;
+    }
+    return { constants, trainError: sumOfSquares(train, constants) * trainScale, validError: sumOfSquares(validation, constants) * validScale };
+  };
+
+  return {
+    id: 'symbolic-regression',
+    ...(options.config === undefined ? {} : { config: options.config }),
+    objectives: SR_OBJECTIVES,
+    fit,
+    evaluate(g): Measurement {
+      const { constants, trainError, validError } = fit(g);
+      return { values: [validError, complexity(g)], info: { trainError, constants: [...constants] } };
+    },
+    // Outputs on a few data rows, at the program's constants and at shifted ones: programs
+    // that agree on both are the same parametric family, so they fit to the same result.
+    fingerprint(g) {
+      const constants = constantsOf(g);
+      const fingerprint = new Float64Array(2 * probe.rows);
+      fingerprint.set(evaluator.run(g, probe.features, constants, probe.rows)[0]!.subarray(0, probe.rows), 0);
+      for (let i = 0; i < constants.length; i++) constants[i] = constants[i]! * 1.37 + 0.11;
+      fingerprint.set(evaluator.run(g, probe.features, constants, probe.rows)[0]!.subarray(0, probe.rows), probe.rows);
+      return fingerprint;
+    },
+  };
+}
+
+function varianceOrOne(values: Float64Array): number {
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= values.length;
+  let variance = 0;
+  for (const v of values) variance += (v - mean) * (v - mean);
+  variance /= values.length;
+  return variance > 0 ? variance : 1;
+}
+
+/** Up to 16 training and 8 validation rows, the fixed probe inputs of the fingerprint. */
+function probeColumns(train: RegressionData, validation: RegressionData): { features: Float64Array[]; rows: number } {
+  const fromTrain = Math.min(16, train.rows);
+  const fromValidation = Math.min(8, validation.rows);
+  const features = train.features.map((column, c) => {
+    const probe = new Float64Array(fromTrain + fromValidation);
+    probe.set(column.subarray(0, fromTrain), 0);
+    probe.set(validation.features[c]!.subarray(0, fromValidation), fromTrain);
+    return probe;
+  });
+  return { features, rows: fromTrain + fromValidation };
+}

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LruMap } from '../../../src/spaces/graph/lru.ts';
+
+describe('LruMap', () => {
+  it('evicts the least recently used entry', () => {
+    const lru = new LruMap<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    assert.equal(lru.get('a'), 1); // a is now the most recent
+    lru.set('c', 3);
+    assert.equal(lru.get('b'), undefined);
+    assert.equal(lru.get('a'), 1);
+    assert.equal(lru.get('c'), 3);
+    assert.equal(lru.size, 2);
+  });
+
+  it('replaces a value without growing', () => {
+    const lru = new LruMap<string, number>(2);
+    lru.set('a', 1);
+    lru.set('a', 2);
+    assert.equal(lru.size, 1);
+    assert.equal(lru.get('a'), 2);
+  });
+});
