@@ -1,8 +1,20 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 
+/** Where a command writes its results (`out`) and its messages and progress (`err`). */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** Standard output for results, standard error for messages. */
+export const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
 /** One `amoeba` subcommand: adds itself to the program. One file per subcommand. */
-export type CliCommand = (program: Command) => void;
+export type CliCommand = (program: Command, io?: CliIo) => void;
 
 /** Parses a flag as an integer in [min, max], or throws a UsageError naming the flag. */
 export function intFlag(name: string, min = -Infinity, max = Infinity): (raw: string) => number {

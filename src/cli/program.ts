@@ -2,29 +2,20 @@ import { Command, CommanderError } from 'commander';
 import { isUsageError } from '../core/errors.ts';
 import { commands } from './commands.ts';
 
-/** Where the CLI writes; tests pass their own to capture output. */
-export interface CliOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
-
-const processOutput: CliOutput = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-};
+import { processIo, type CliIo } from './command.ts';
 
 /**
  * Runs `amoeba` with the given arguments (without `node` and the script path) and returns
  * the exit code: 0 on success, 2 for a mistake in the input (one message, no stack trace),
  * 1 for anything else, which is a bug.
  */
-export async function runCli(args: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(args: readonly string[], output: CliIo = processIo): Promise<number> {
   const program = new Command('amoeba')
     .description('Evolutionary program search: evolve formulas, kernels, optimizers and architectures.')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride();
-  for (const add of commands) add(program);
+  for (const add of commands) add(program, output);
   for (const sub of program.commands) sub.configureOutput({ writeOut: output.out, writeErr: output.err }).exitOverride();
   try {
     await program.parseAsync([...args], { from: 'user' });

@@ -8,7 +8,7 @@ import { withConstants } from '../../spaces/graph/constants.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet } from '../../spaces/graph/op-set.ts';
 import { graphSpace } from '../../spaces/graph/space.ts';
-import { simplify } from '../../spaces/graph/simplify.ts';
+import { tidyFormula } from './tidy.ts';
 import { toInfix, toJS } from '../../spaces/graph/print.ts';
 import type { RegressionData } from './dataset.ts';
 import { splitRows } from './dataset.ts';
@@ -101,8 +101,8 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   const names = options.data.featureNames;
   const formulas = study.front().map((trial) => {
     const fitted = withConstants(trial.genotype, trial.info?.constants as number[]);
-    const program = simplify(fitted, ops);
-    const { trainError, validError } = task.fit(program);
+    const program = tidyFormula(fitted, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
+    const { trainError, validError } = task.score(program);
     return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program };
   });
   const front = paretoFront(formulas.map((f) => [Math.max(f.validError, EXACT_NMSE), f.complexity]))

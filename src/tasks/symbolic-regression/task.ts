@@ -43,6 +43,8 @@ export function complexity(g: Graph): number {
 export interface SymbolicRegressionTask extends Task<Graph> {
   /** Fits a program's constants on the training rows: the constants, train and validation NMSE. */
   fit(g: Graph): { constants: Float64Array; trainError: number; validError: number };
+  /** Train and validation NMSE of a program with its constants as they are. */
+  score(g: Graph): { trainError: number; validError: number };
 }
 
 /**
@@ -58,16 +60,20 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
   const probe = probeColumns(train, validation);
 
   const evaluator = columnEvaluator(ops);
+  const sumOfSquares = (g: Graph, data: RegressionData, constants: Float64Array): number => {
+    const out = evaluator.run(g, data.features, constants, data.rows)[0]!;
+    let sse = 0;
+    for (let i = 0; i < data.rows; i++) {
+      const r = out[i]! - data.target[i]!;
+      sse += r * r;
+    }
+    return sse;
+  };
+  const score = (g: Graph, constants = constantsOf(g)) => ({
+    trainError: sumOfSquares(g, train, constants) * trainScale,
+    validError: sumOfSquares(g, validation, constants) * validScale,
+  });
   const fit = (g: Graph) => {
-    const sumOfSquares = (data: RegressionData, constants: Float64Array): number => {
-      const out = evaluator.run(g, data.features, constants, data.rows)[0]!;
-      let sse = 0;
-      for (let i = 0; i < data.rows; i++) {
-        const r = out[i]! - data.target[i]!;
-        sse += r * r;
-      }
-      return sse;
-    };
     let constants = constantsOf(g);
     if (fitConstants && constants.length > 0) {
       constants = levenbergMarquardt({
@@ -80,7 +86,7 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
         },
       }).params;
     }
-    return { constants, trainError: sumOfSquares(train, constants) * trainScale, validError: sumOfSquares(validation, constants) * validScale };
+    return { constants, ...score(g, constants) };
   };
 
   return {
@@ -88,6 +94,7 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
     ...(options.config === undefined ? {} : { config: options.config }),
     objectives: SR_OBJECTIVES,
     fit,
+    score: (g) => score(g),
     evaluate(g): Measurement {
       const { constants, trainError, validError } = fit(g);
       return { values: [validError, complexity(g)], info: { trainError, constants: [...constants] } };

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../src/cli/program.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'amoeba-sr-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+const rows = Array.from({ length: 40 }, (_, i) => {
+  const x = -2 + i * 0.1;
+  return `${x},${x * x + 1}`;
+});
+const good = file('good.csv', `x,y\n${rows.join('\n')}\n`);
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+/** Runs the CLI and expects exit code 2 with exactly one message line matching `pattern`. */
+async function rejects(pattern: RegExp, ...args: string[]): Promise<void> {
+  const { code, err } = await cli(...args);
+  assert.equal(code, 2, `exit code for ${args.join(' ')}: ${err}`);
+  assert.match(err, pattern);
+  assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+}
+
+describe('amoeba sr', () => {
+  it('fits a formula and writes the front as JSON whose js evaluates the formula', async () => {
+    const json = join(dir, 'front.json');
+    const { code, out } = await cli('sr', good, '--target', 'y', '--budget', '3000', '--seed', '3', '--quiet', '--json', json);
+    assert.equal(code, 0);
+    assert.match(out, /complexity\s+valid R²\s+formula/);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as { front: { expression: string; js: string; complexity: number; trainError: number; validError: number }[]; best: number };
+    assert.ok(result.front.length > 0 && result.best >= 0 && result.best < result.front.length);
+    const best = result.front[result.best]!;
+    for (const key of ['expression', 'js', 'complexity', 'trainError', 'validError']) assert.ok(key in best);
+    const f = new Function('x', `return ${best.js};`) as (x: number) => number;
+    assert.ok(Math.abs(f(1.5) - (1.5 * 1.5 + 1)) < 1e-3 * 3.25, `best ${best.expression} at 1.5 gives ${f(1.5)}`);
+  });
+
+  it('gives the same front twice for the same seed', async () => {
+    const a = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '7', '--quiet');
+    const b = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '7', '--quiet');
+    const front = (text: string) => text.split('\n').filter((line) => /^[ *]\s+\d+\s/.test(line));
+    assert.ok(front(a.out).length > 0);
+    assert.deepEqual(front(a.out), front(b.out));
+  });
+
+  it('rejects a missing file', () => rejects(/cannot read data file '.*nope\.csv': no such file/, 'sr', join(dir, 'nope.csv'), '--target', 'y'));
+  it('rejects a file without a header', () => rejects(/has no header/, 'sr', file('nohead.csv', '1,2\n3,4\n'), '--target', 'y'));
+  it('rejects a non-numeric cell', () => rejects(/line 3: the cell 'x7' in column 'x' is not a finite number/, 'sr', file('text.csv', 'x,y\n1,2\nx7,3\n'), '--target', 'y'));
+  it('rejects an empty cell', () => rejects(/line 2: the cell in column 'y' is empty/, 'sr', file('empty.csv', 'x,y\n1,\n'), '--target', 'y'));
+  it('rejects an unknown target column', () => rejects(/unknown target column 'z'.*columns are: x, y/, 'sr', good, '--target', 'z'));
+  it('rejects an unknown op', () => rejects(/unknown op 'frobnicate'; known ops:/, 'sr', good, '--target', 'y', '--ops', 'add,frobnicate'));
+  it('rejects too few rows', () => rejects(/3 data rows; at least 5 are needed/, 'sr', file('short.csv', 'x,y\n1,2\n2,3\n3,4\n'), '--target', 'y'));
+  it('rejects a negative budget', () => rejects(/--budget must be a whole number >= 0, got '-5'/, 'sr', good, '--target', 'y', '--budget', '-5'));
+
+  it('exits with code 2 and one line from the installed command', () => {
+    try {
+      execFileSync(join(import.meta.dirname, '../../bin/amoeba.js'), ['sr', join(dir, 'nope.csv'), '--target', 'y'], { stdio: 'pipe' });
+      assert.fail('expected a non-zero exit');
+    } catch (error) {
+      const e = error as { status: number; stderr: Buffer };
+      assert.equal(e.status, 2);
+      assert.equal(e.stderr.toString().trim().split('\n').length, 1);
+    }
+  });
+});
