@@ -28,7 +28,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0))
     .option('--seed <n>', 'random seed; the same seed gives the same result', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
-    .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 24)
+    .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 16)
     .option('--json <file>', 'also write the front and the best formula as JSON')
     .option('--quiet', 'no progress output')
     .addHelpText('after', '\nExample:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json')

@@ -9,7 +9,7 @@ export class UsageError extends Error {
 
 /** A genotype that does not belong to its space (bad op name, arity, index or constant). */
 export class SpaceError extends UsageError {
-  override readonly name = 'SpaceError';
+  override readonly name: string = 'SpaceError';
 }
 
 /** True for errors that should reach a person as one plain message. */

@@ -19,6 +19,7 @@ export function normalizeGraph(inputs: number, vertices: readonly Vertex[], outp
   }
   const newId = new Int32Array(total).fill(-1);
   for (let i = 0; i < inputs; i++) newId[i] = i;
+  if (inTopologicalOrder(inputs, vertices)) return keepLive(inputs, vertices, outputs, live, newId);
   const ordered: Vertex[] = [];
   const visiting = new Uint8Array(total);
   const place = (id: number): void => {
@@ -32,6 +33,32 @@ export function normalizeGraph(inputs: number, vertices: readonly Vertex[], outp
   };
   for (let id = inputs; id < total; id++) if (live[id] === 1) place(id);
   return { inputs, vertices: ordered, outputs: outputs.map((id) => newId[id]!) };
+}
+
+function inTopologicalOrder(inputs: number, vertices: readonly Vertex[]): boolean {
+  for (let k = 0; k < vertices.length; k++) {
+    const v = vertices[k]!;
+    if (!isConst(v)) for (const a of v.args) if (a >= inputs + k) return false;
+  }
+  return true;
+}
+
+/** The common case of `normalizeGraph` (order already valid): drop dead ids in one pass, sharing unchanged vertices. */
+function keepLive(inputs: number, vertices: readonly Vertex[], outputs: readonly number[], live: Uint8Array, newId: Int32Array): Graph {
+  const kept: Vertex[] = [];
+  for (let k = 0; k < vertices.length; k++) {
+    if (live[inputs + k] === 0) continue;
+    const v = vertices[k]!;
+    newId[inputs + k] = inputs + kept.length;
+    if (isConst(v)) {
+      kept.push(v);
+      continue;
+    }
+    let moved = false;
+    for (const a of v.args) if (newId[a] !== a) moved = true;
+    kept.push(moved ? { op: v.op, args: v.args.map((a) => newId[a]!) } : v);
+  }
+  return { inputs, vertices: kept, outputs: outputs.map((id) => newId[id]!) };
 }
 
 /**

@@ -73,37 +73,88 @@ function nameHash(name: string): number {
 const bits = new Float64Array(1);
 const bitWords = new Uint32Array(bits.buffer);
 
-/** Pairs of lanes sorted, so commutative argument order does not matter. */
-function comparePairs(x: [number, number], y: [number, number]): number {
-  return x[0] - y[0] || x[1] - y[1];
+/** Hashes one vertex into lanes `k` of laneA/laneB without allocating (the key is computed per trial). */
+function hashVertex(laneA: Uint32Array, laneB: Uint32Array, id: number, tag: number, words: readonly number[], children: readonly number[], sortChildren: boolean): void {
+  let a = 0x9747b28c;
+  let b = 0x3c6ef372;
+  let length = 0;
+  a = mixA(a, tag);
+  b = mixB(b, tag);
+  length++;
+  for (const w of words) {
+    a = mixA(a, w);
+    b = mixB(b, w);
+    length++;
+  }
+  if (sortChildren && children.length === 2) {
+    // Commutative binary ops (the common case): hash the smaller child first.
+    const x = children[0]!;
+    const y = children[1]!;
+    const swap = laneA[x]! > laneA[y]! || (laneA[x] === laneA[y] && laneB[x]! > laneB[y]!);
+    const first = swap ? y : x;
+    const second = swap ? x : y;
+    a = mixA(mixA(a, laneA[first]!), laneB[first]!);
+    b = mixB(mixB(b, laneA[first]!), laneB[first]!);
+    a = mixA(mixA(a, laneA[second]!), laneB[second]!);
+    b = mixB(mixB(b, laneA[second]!), laneB[second]!);
+    length += 4;
+  } else {
+    const order = sortChildren ? [...children].sort((x, y) => laneA[x]! - laneA[y]! || laneB[x]! - laneB[y]!) : children;
+    for (const c of order) {
+      a = mixA(mixA(a, laneA[c]!), laneB[c]!);
+      b = mixB(mixB(b, laneA[c]!), laneB[c]!);
+      length += 2;
+    }
+  }
+  laneA[id] = finalize(a, length);
+  laneB[id] = finalize(b, length);
 }
+
+const NO_WORDS: readonly number[] = [];
+const constWords = [0, 0];
+const opWords = [0, 0];
+const inputWords = [0];
+let lanesA = new Uint32Array(64);
+let lanesB = new Uint32Array(64);
 
 /** Hashes every id bottom-up; constants hash by value unless `ignoreConstants`. */
 function merkle(g: Graph, ops: OpSet, ignoreConstants: boolean): string {
-  const laneA = new Uint32Array(g.inputs + g.vertices.length);
-  const laneB = new Uint32Array(laneA.length);
-  for (let i = 0; i < g.inputs; i++) [laneA[i], laneB[i]] = new Hasher().add(TAG_INPUT).add(i).finish();
+  const ids = g.inputs + g.vertices.length;
+  if (ids > lanesA.length) {
+    lanesA = new Uint32Array(2 * ids);
+    lanesB = new Uint32Array(2 * ids);
+  }
+  const laneA = lanesA;
+  const laneB = lanesB;
+  for (let i = 0; i < g.inputs; i++) {
+    inputWords[0] = i;
+    hashVertex(laneA, laneB, i, TAG_INPUT, inputWords, NO_WORDS, false);
+  }
   for (let k = 0; k < g.vertices.length; k++) {
     const v = g.vertices[k]!;
-    const hasher = new Hasher();
     if (isConst(v)) {
-      hasher.add(TAG_CONST);
+      let words = NO_WORDS;
       if (!ignoreConstants) {
         bits[0] = v.const === 0 ? 0 : v.const;
-        hasher.addPair(bitWords[0]!, bitWords[1]!);
+        constWords[0] = bitWords[0]!;
+        constWords[1] = bitWords[1]!;
+        words = constWords;
       }
+      hashVertex(laneA, laneB, g.inputs + k, TAG_CONST, words, NO_WORDS, false);
     } else {
-      hasher.add(TAG_OP).add(nameHash(v.op)).add(v.args.length);
-      const children = v.args.map((id): [number, number] => [laneA[id]!, laneB[id]!]);
-      if (ops.find(v.op)?.commutative === true) children.sort(comparePairs);
-      for (const [a, b] of children) hasher.addPair(a, b);
+      opWords[0] = nameHash(v.op);
+      opWords[1] = v.args.length;
+      hashVertex(laneA, laneB, g.inputs + k, TAG_OP, opWords, v.args, ops.find(v.op)?.commutative === true);
     }
-    [laneA[g.inputs + k], laneB[g.inputs + k]] = hasher.finish();
   }
-  const top = new Hasher().add(TAG_GRAPH).add(g.inputs).add(g.outputs.length);
-  for (const id of g.outputs) top.addPair(laneA[id]!, laneB[id]!);
-  const [a, b] = top.finish();
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  let a = mixA(mixA(mixA(0x9747b28c, TAG_GRAPH), g.inputs), g.outputs.length);
+  let b = mixB(mixB(mixB(0x3c6ef372, TAG_GRAPH), g.inputs), g.outputs.length);
+  for (const id of g.outputs) {
+    a = mixA(mixA(a, laneA[id]!), laneB[id]!);
+    b = mixB(mixB(b, laneA[id]!), laneB[id]!);
+  }
+  const length = 3 + 2 * g.outputs.length;
+  return finalize(a, length).toString(16).padStart(8, '0') + finalize(b, length).toString(16).padStart(8, '0');
 }
 
 /**

@@ -4,7 +4,6 @@ import type { Json, Trial } from '../../core/types.ts';
 import { regularizedEvolution } from '../../algorithms/regularized-evolution.ts';
 import { withRestarts } from '../../algorithms/restarts.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
-import { withConstants } from '../../spaces/graph/constants.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet } from '../../spaces/graph/op-set.ts';
 import { graphSpace } from '../../spaces/graph/space.ts';
@@ -29,11 +28,13 @@ export interface SymbolicRegressionSearchOptions {
   readonly budgetSeconds?: number;
   /** Share of rows held out for validation (default 0.25). */
   readonly validationFraction?: number;
-  /** Most vertices per formula (default 24). */
+  /** Most vertices per formula (default 16). */
   readonly maxVertices?: number;
   readonly populationSize?: number;
   readonly tournamentSize?: number;
-  /** Start the population afresh after this many trials without progress (default 5,000). */
+  /** Price of one unit of complexity, in decades of validation error (default 0.02). */
+  readonly parsimony?: number;
+  /** Start the population afresh after this many trials without progress (default 2,000). */
   readonly restartPatience?: number;
   /** Stop as soon as a formula fits the validation rows exactly (default true). */
   readonly stopWhenExact?: boolean;
@@ -78,12 +79,13 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     ops,
     config: { data: options.dataSource ?? null, ops: ops.names as string[], seed, validationFraction: options.validationFraction ?? 0.25 },
   });
-  const space = graphSpace({ inputs: options.data.features.length, ops, maxVertices: options.maxVertices ?? 24 });
+  const space = graphSpace({ inputs: options.data.features.length, ops, maxVertices: options.maxVertices ?? 16 });
   // Accuracy first, with a small price per vertex so equal fits prefer the shorter formula.
-  const objective = (loss: readonly number[]) => Math.log10(Math.max(loss[0]!, EXACT_NMSE)) + 0.02 * loss[1]!;
+  const parsimony = options.parsimony ?? 0.02;
+  const objective = (loss: readonly number[]) => Math.log10(Math.max(loss[0]!, EXACT_NMSE)) + parsimony * loss[1]!;
   const algorithm = withRestarts(
-    () => regularizedEvolution({ space, populationSize: options.populationSize ?? 500, tournamentSize: options.tournamentSize ?? 10, objective }),
-    { patienceTrials: options.restartPatience ?? 5000, objective },
+    () => regularizedEvolution({ space, populationSize: options.populationSize ?? 100, tournamentSize: options.tournamentSize ?? 5, objective }),
+    { patienceTrials: options.restartPatience ?? 2000, objective },
   );
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
   const study = new Study<Graph>({
@@ -100,8 +102,7 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   const summary = await study.run();
   const names = options.data.featureNames;
   const formulas = study.front().map((trial) => {
-    const fitted = withConstants(trial.genotype, trial.info?.constants as number[]);
-    const program = tidyFormula(fitted, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
+    const program = tidyFormula(task.fit(trial.genotype).program, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
     const { trainError, validError } = task.score(program);
     return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program };
   });

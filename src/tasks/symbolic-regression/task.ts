@@ -1,7 +1,8 @@
 import type { Json, Measurement, Task } from '../../core/types.ts';
 import { levenbergMarquardt } from '../../learn/levenberg-marquardt.ts';
 import { columnEvaluator } from '../../spaces/graph/column-evaluator.ts';
-import { constantsOf } from '../../spaces/graph/constants.ts';
+import { constantsOf, withConstants } from '../../spaces/graph/constants.ts';
+import { IDENTITY_SCALE, linearScale, withLinearScale, type LinearScale } from './linear-scaling.ts';
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import type { OpSet } from '../../spaces/graph/op-set.ts';
 import type { RegressionData } from './dataset.ts';
@@ -13,6 +14,11 @@ export interface SymbolicRegressionOptions {
   readonly ops: OpSet;
   /** Fit each candidate's constants by least squares on the training rows (default true). */
   readonly fitConstants?: boolean;
+  /**
+   * Fit `offset + slope · f` rather than `f` (default true; needs add and mul in the op set).
+   * The formulas reported include the offset and slope.
+   */
+  readonly linearScaling?: boolean;
   /** Most Levenberg–Marquardt steps per candidate (default 30). */
   readonly maxFitIterations?: number;
   /** The task's config for rebuilding it elsewhere (data source, ops, split seed). */
@@ -41,8 +47,11 @@ export function complexity(g: Graph): number {
 
 /** Evaluates formulas against data: fits constants, then scores validation error and complexity. */
 export interface SymbolicRegressionTask extends Task<Graph> {
-  /** Fits a program's constants on the training rows: the constants, train and validation NMSE. */
-  fit(g: Graph): { constants: Float64Array; trainError: number; validError: number };
+  /**
+   * Fits a program's constants on the training rows. Returns its constants, the linear scale,
+   * the fitted program (scale included, ready to print) and its train and validation NMSE.
+   */
+  fit(g: Graph): { constants: Float64Array; scale: LinearScale; program: Graph; trainError: number; validError: number };
   /** Train and validation NMSE of a program with its constants as they are. */
   score(g: Graph): { trainError: number; validError: number };
 }
@@ -54,6 +63,7 @@ export interface SymbolicRegressionTask extends Task<Graph> {
 export function symbolicRegressionTask(options: SymbolicRegressionOptions): SymbolicRegressionTask {
   const { train, validation, ops } = options;
   const fitConstants = options.fitConstants ?? true;
+  const scaling = (options.linearScaling ?? true) && ops.find('add') !== undefined && ops.find('mul') !== undefined;
   const maxIterations = options.maxFitIterations ?? 30;
   const trainScale = 1 / (train.rows * varianceOrOne(train.target));
   const validScale = 1 / (validation.rows * varianceOrOne(validation.target));
@@ -73,6 +83,15 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
     trainError: sumOfSquares(g, train, constants) * trainScale,
     validError: sumOfSquares(g, validation, constants) * validScale,
   });
+  // With linear scaling, residuals are those of offset + slope · g, the best line for each
+  // setting of g's own constants (variable projection): LM only searches g's constants.
+  const trainResidualsOf = (g: Graph, constants: Float64Array, residuals: Float64Array): LinearScale => {
+    const out = evaluator.run(g, train.features, constants, train.rows)[0]!;
+    const scale = scaling ? linearScale(out, train.target, train.rows) : IDENTITY_SCALE;
+    for (let i = 0; i < train.rows; i++) residuals[i] = scale.offset + scale.slope * out[i]! - train.target[i]!;
+    return scale;
+  };
+  const trainResiduals = new Float64Array(train.rows);
   const fit = (g: Graph) => {
     let constants = constantsOf(g);
     if (fitConstants && constants.length > 0) {
@@ -80,13 +99,13 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
         rows: train.rows,
         initial: constants,
         maxIterations,
-        residuals: (params, residuals) => {
-          const out = evaluator.run(g, train.features, params, train.rows)[0]!;
-          for (let i = 0; i < train.rows; i++) residuals[i] = out[i]! - train.target[i]!;
-        },
+        relativeTolerance: 1e-10,
+        residuals: (params, residuals) => void trainResidualsOf(g, params, residuals),
       }).params;
     }
-    return { constants, ...score(g, constants) };
+    const scale = trainResidualsOf(g, constants, trainResiduals);
+    const program = withConstants(scaling ? withLinearScale(g, scale) : g, scaling ? [...constants, scale.slope, scale.offset] : constants);
+    return { constants, scale, program, ...score(program) };
   };
 
   return {
@@ -96,8 +115,8 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
     fit,
     score: (g) => score(g),
     evaluate(g): Measurement {
-      const { constants, trainError, validError } = fit(g);
-      return { values: [validError, complexity(g)], info: { trainError, constants: [...constants] } };
+      const { constants, scale, trainError, validError } = fit(g);
+      return { values: [validError, complexity(g)], info: { trainError, constants: [...constants], offset: scale.offset, slope: scale.slope } };
     },
     // Outputs on a few data rows, at the program's constants and at shifted ones: programs
     // that agree on both are the same parametric family, so they fit to the same result.

@@ -1,0 +1,29 @@
+/**
+ * Amoeba: evolutionary program search. A hand-picked facade; each part also has its own
+ * `index.ts` with more.
+ */
+
+// The loop and its contracts.
+export type { Algorithm, EvalContext, Json, Measurement, Objective, Space, Task, Trial, TrialStatus } from './core/index.ts';
+export type { CacheLookup, CacheStats, EvaluationCache, Executor, StopReason, StudyOptions, StudySummary } from './core/index.ts';
+export { InlineExecutor, Registry, Rng, SpaceError, Study, UsageError, algorithms, tasks } from './core/index.ts';
+export { crowdingDistance, dominates, hypervolume, nonDominatedSort, paretoFront } from './core/index.ts';
+
+// Search strategies (importing them registers them by name).
+export { hillClimbing, nsga2, randomSearch, regularizedEvolution, retryUntilChanged } from './algorithms/index.ts';
+export { withRestarts } from './algorithms/restarts.ts';
+
+// Functional hashing and the functional-equivalence cache.
+export { fecCache, functionalHash, quantize } from './hashing/index.ts';
+
+// Typed DAG programs.
+export type { Graph, GraphSpace, GraphSpaceOptions, OpSet, OpSpec, Vertex } from './spaces/graph/index.ts';
+export { columnEvaluator, compileGraph, constantsOf, defineOp, graphKey, graphSpace, interpret, opSet, shapeKey, simplify } from './spaces/graph/index.ts';
+export { toC, toInfix, toJS, toLatex, withConstants } from './spaces/graph/index.ts';
+
+// Small learners.
+export { levenbergMarquardt } from './learn/levenberg-marquardt.ts';
+
+// Symbolic regression.
+export type { Formula, RegressionData, SymbolicRegressionResult, SymbolicRegressionSearchOptions } from './tasks/symbolic-regression/index.ts';
+export { nguyen, readCsv, regressionData, searchFormulas, symbolicRegressionTask } from './tasks/symbolic-regression/index.ts';

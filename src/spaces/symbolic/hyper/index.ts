@@ -1,0 +1,11 @@
+/** Hyper values: the choices a search space is made of. */
+export { Hyper, containsHyper, isHyper } from './hyper.ts';
+export type { HyperJson, Infer, Spaceable } from './hyper.ts';
+export { OneOf, oneOf } from './one-of.ts';
+export { ManyOf, manyOf } from './many-of.ts';
+export type { ManyOfOptions } from './many-of.ts';
+export { permutate } from './permutate.ts';
+export { FloatValue, floatValue } from './float-value.ts';
+export type { FloatValueOptions } from './float-value.ts';
+export { IntValue, intValue } from './int-value.ts';
+export type { HyperOptions } from './options.ts';

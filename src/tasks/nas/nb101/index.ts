@@ -1,0 +1,28 @@
+/** NAS-Bench-101: the cell space, the exact module hash, the dataset loader and the query API. */
+export { NB101_INPUT, NB101_MAX_EDGES, NB101_MAX_VERTICES, NB101_OPS, NB101_OUTPUT, checkSpecShape, copySpec, countEdges, matrixFromBits } from './spec.ts';
+export type { Nb101Spec } from './spec.ts';
+export { InvalidSpecError, NotInDatasetError, OutOfDomainError } from './errors.ts';
+export { pruneSpec } from './prune.ts';
+export { isNb101Valid, pruneNb101 } from './domain.ts';
+export type { PrunedCell } from './domain.ts';
+export { hashModule, nb101Hash } from './module-hash.ts';
+export { Nb101HashMemo, encodeSpec } from './hash-memo.ts';
+export { notebookMutation, randomNb101Spec, singleVariableMutation } from './mutations.ts';
+export { nasBench101Space } from './space.ts';
+export type { Nb101MutationKind, Nb101SpaceOptions } from './space.ts';
+export { nasBench101DnaSpace, nb101SpecOfDna } from './dna-space.ts';
+export type { Nb101DnaSpace } from './dna-space.ts';
+export { decodeModelMetrics, encodeModelMetrics } from './metrics-proto.ts';
+export type { EvaluationData, ModelMetrics } from './metrics-proto.ts';
+export { DatasetRowError, encodeNb101Row, parseNb101Row } from './row.ts';
+export type { Nb101Row } from './row.ts';
+export { METRICS_PER_RUN, RUN_METRICS, cellMatrix, cellOps, runCount } from './dataset-index.ts';
+export type { Nb101Index } from './dataset-index.ts';
+export { Nb101IndexBuilder } from './index-builder.ts';
+export { cacheFileFor, defaultCacheDir } from './index-cache.ts';
+export { loadNb101Index } from './loader.ts';
+export type { LoadNb101Options, LoadedNb101 } from './loader.ts';
+export { nasBench101 } from './query-api.ts';
+export type { NasBench101, Nb101CellMetrics, Nb101QueryOptions, Nb101QueryResult, Nb101RunMetrics } from './query-api.ts';
+export { nasBench101Task } from './task.ts';
+export type { Nb101TaskOptions } from './task.ts';

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = join(import.meta.dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('gives the set-up-and-demo command and the test command on its first screen', () => {
+    const firstScreen = readme.split('\n').slice(0, 24).join('\n');
+    assert.match(firstScreen, /npm install && npx amoeba demo/);
+    assert.match(firstScreen, /npm test/);
+  });
+
+  it('shows the quickstart example exactly as it is in examples/', () => {
+    const example = readFileSync(join(root, 'examples/quickstart.ts'), 'utf8');
+    assert.ok(readme.includes('```ts\n' + example + '```'), 'README code block and examples/quickstart.ts differ');
+  });
+
+  it('runs the quickstart example to an exact fit', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'examples/quickstart.ts')], { cwd: root, encoding: 'utf8' });
+    assert.match(out, /best: .*\(error 0\)/);
+  });
+});
