@@ -21,7 +21,8 @@ async function runJob({ problem, seed, budget }: Job): Promise<Outcome> {
   const p = nguyen[problem]!;
   const start = performance.now();
   const parsimony = process.env.AMOEBA_PARSIMONY === undefined ? {} : { parsimony: Number(process.env.AMOEBA_PARSIMONY) };
-  const result = await searchFormulas({ data: sampleProblem(p, new Rng(seed)), seed, budgetTrials: budget, ...parsimony });
+  const fitting = process.env.AMOEBA_FIT_ITERATIONS === undefined ? {} : { maxFitIterations: Number(process.env.AMOEBA_FIT_ITERATIONS) };
+  const result = await searchFormulas({ data: sampleProblem(p, new Rng(seed)), seed, budgetTrials: budget, ...parsimony, ...fitting });
   const seconds = (performance.now() - start) / 1000;
   const best = result.front[result.best]!;
   const f = new Function(...p.variables, `return ${best.js};`) as (...v: number[]) => number;

@@ -1,7 +1,23 @@
+import { approxCommand } from './approx.ts';
 import type { CliCommand } from './command.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
+import { plotCommand } from './plot.ts';
+import { resumeCommand } from './resume.ts';
+import { showCommand } from './show.ts';
 import { srCommand } from './sr.ts';
+import { studiesCommand } from './studies.ts';
 
 /** Every subcommand of `amoeba`, in the order `--help` lists them. */
-export const commands: CliCommand[] = [demoCommand, srCommand, nasCommand];
+export const commands: CliCommand[] = [
+  demoCommand,
+  srCommand,
+  approxCommand,
+  nasCommand,
+  studiesCommand,
+  showCommand,
+  plotCommand,
+  exportCommand,
+  resumeCommand,
+];

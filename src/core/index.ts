@@ -1,6 +1,6 @@
 /** The loop, its contracts and the registries; knows no representation, task or storage. */
 export type { Algorithm, EvalContext, Json, Measurement, Objective, Space, Task, Trial, TrialStatus } from './types.ts';
-export type { CacheLookup, CacheStats, EvaluationCache, Executor } from './plugs.ts';
+export type { CacheLookup, CacheStats, EvaluationCache, Executor, FinishedRecord, ProposedRecord, ResumePoint, SnapshotRecord, StoredTrialStatus, StudyLog, TrialRecord } from './plugs.ts';
 export { Rng, mixSeed } from './rng.ts';
 export { SpaceError, UsageError, isUsageError } from './errors.ts';
 export { crowdingDistance, dominates, hypervolume, nonDominatedSort, paretoFront } from './pareto.ts';

@@ -1,8 +1,9 @@
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { UsageError } from './errors.ts';
 import { dominates } from './pareto.ts';
-import type { CacheStats, EvaluationCache, Executor } from './plugs.ts';
+import type { CacheStats, EvaluationCache, Executor, ResumePoint, StudyLog, TrialRecord } from './plugs.ts';
 import { Rng, mixSeed } from './rng.ts';
-import type { Algorithm, Measurement, Space, Task, Trial } from './types.ts';
+import type { Algorithm, Json, Measurement, Space, Task, Trial } from './types.ts';
 import { InlineExecutor } from './inline-executor.ts';
 
 /** How a study ended. */
@@ -27,6 +28,17 @@ export interface StudyOptions<G> {
   readonly executor?: Executor<G>;
   /** Functional-equivalence cache; used when the task has a `fingerprint`. */
   readonly cache?: EvaluationCache;
+  /** Where proposals, results and snapshots are written (a store), so the study can resume. */
+  readonly log?: StudyLog;
+  /** Finished trials between algorithm snapshots written to the log (default 1000). */
+  readonly snapshotEveryTrials?: number;
+  /**
+   * Continue a stored study: the algorithm passed in must be restored from
+   * `resume.snapshot.algorithm` (or be fresh when there is no snapshot). The study replays the
+   * proposals and feedbacks after the snapshot, re-runs the trials that were in flight, and
+   * goes on to the same budget.
+   */
+  readonly resume?: ResumePoint;
 }
 
 /** Counters and outcome of a study. */
@@ -45,6 +57,102 @@ export interface StudySummary {
 type Listener<G> = (trial: Trial<G>) => void;
 
 const YIELD_EVERY_MS = 50;
+const DEFAULT_SNAPSHOT_EVERY_TRIALS = 1000;
+
+/**
+ * The study's random stream. It draws exactly as `Rng` does, but keeps the spare normal
+ * deviate where it can be saved, so a snapshot resumes the very same stream.
+ */
+class StudyRng extends Rng {
+  private spare: number | undefined = undefined;
+
+  static restore(json: Json): StudyRng {
+    const { state, spare } = json as { state: number[]; spare: number | null };
+    const rng = new StudyRng(xoroshiro128plusFromState(state));
+    rng.spare = spare ?? undefined;
+    return rng;
+  }
+
+  save(): Json {
+    return { state: this.state(), spare: this.spare ?? null };
+  }
+
+  override normal(): number {
+    if (this.spare !== undefined) {
+      const spare = this.spare;
+      this.spare = undefined;
+      return spare;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * this.float() - 1;
+      v = 2 * this.float() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * factor;
+    return u * factor;
+  }
+}
+
+/**
+ * Counts evaluations in flight and wakes the study when one finishes: O(1) per trial, where
+ * racing every pending promise would cost O(capacity) per trial.
+ */
+class InFlight {
+  size = 0;
+  private wake: (() => void) | undefined = undefined;
+  private failure: { error: unknown } | undefined = undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  /** Counts a pending evaluation; returns a promise to await when every slot is taken. */
+  track(pending: Promise<void> | undefined): Promise<void> | undefined {
+    if (pending !== undefined) {
+      this.size++;
+      pending.then(
+        () => this.release(),
+        (error: unknown) => {
+          this.failure ??= { error };
+          this.release();
+        },
+      );
+    }
+    return this.size >= this.capacity || this.failure !== undefined ? this.waitBelow(this.capacity) : undefined;
+  }
+
+  /** Resolves once nothing is in flight. */
+  async drain(): Promise<void> {
+    while (this.size > 0) await this.waitBelow(1);
+    this.check();
+  }
+
+  /** Waits for a finish while `limit` or more are in flight. */
+  private async waitBelow(limit: number): Promise<void> {
+    if (this.size >= limit) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.check();
+  }
+
+  private release(): void {
+    this.size--;
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** A listener or the algorithm threw while finishing a trial: the study stops with that error. */
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure.error;
+  }
+}
+
+/** A trial proposed and not yet finished. */
+interface Launch<G> {
+  readonly id: number;
+  readonly genotype: G;
+  readonly key: string;
+  readonly hash: string | undefined;
+}
 
 /**
  * The ask/tell loop: propose → structural key → functional hash → cache → evaluate →
@@ -53,17 +161,20 @@ const YIELD_EVERY_MS = 50;
  */
 export class Study<G> {
   readonly seed: number;
-  private readonly rng: Rng;
+  private rng: StudyRng;
   private readonly executor: Executor<G>;
   private readonly onTrial: Listener<G>[] = [];
   private readonly onImprove: Listener<G>[] = [];
   private archive: Trial<G>[] = [];
   private counts = { proposed: 0, done: 0, failed: 0, cached: 0 };
+  /** Counts proposals and feedbacks together: their order is what a resume replays. */
+  private seq = 0;
   private startedAt = 0;
   private stopReason: StopReason | undefined = undefined;
+  private readonly snapshotEvery: number;
 
   constructor(private readonly options: StudyOptions<G>) {
-    const { budgetTrials, budgetSeconds } = options;
+    const { budgetTrials, budgetSeconds, snapshotEveryTrials } = options;
     if (budgetTrials !== undefined && !(Number.isInteger(budgetTrials) && budgetTrials >= 0)) {
       throw new UsageError(`budget must be a whole number of trials >= 0, got ${budgetTrials}`);
     }
@@ -73,8 +184,12 @@ export class Study<G> {
     if (budgetTrials === undefined && budgetSeconds === undefined && options.stopWhen === undefined && options.signal === undefined) {
       throw new UsageError('a study needs a budget: give budgetTrials, budgetSeconds, stopWhen or signal');
     }
+    if (snapshotEveryTrials !== undefined && !(Number.isInteger(snapshotEveryTrials) && snapshotEveryTrials >= 1)) {
+      throw new UsageError(`snapshotEveryTrials must be a whole number >= 1, got ${snapshotEveryTrials}`);
+    }
+    this.snapshotEvery = snapshotEveryTrials ?? DEFAULT_SNAPSHOT_EVERY_TRIALS;
     this.seed = options.seed ?? 0;
-    this.rng = new Rng(this.seed);
+    this.rng = new StudyRng(this.seed);
     this.executor = options.executor ?? new InlineExecutor<G>();
   }
 
@@ -86,30 +201,34 @@ export class Study<G> {
 
   /** Runs the study to its end and returns its summary. */
   async run(): Promise<StudySummary> {
-    const { task, space } = this.options;
+    const { task, space, log } = this.options;
+    const unfinished = this.options.resume === undefined ? [] : this.restore(this.options.resume);
     await this.executor.open({ task, space });
-    this.startedAt = performance.now();
-    const inFlight = new Set<Promise<void>>();
+    this.startedAt = performance.now() - (this.options.resume === undefined ? 0 : resumedElapsedMs(this.options.resume));
+    const slots = new InFlight(this.executor.capacity);
     try {
+      for (const trial of unfinished) {
+        const wait = slots.track(this.evaluate(trial));
+        if (wait !== undefined) await wait;
+      }
       let lastYield = performance.now();
       while (this.mayPropose()) {
         // Synchronous evaluations never give the event loop a turn; yield now and then so
         // timers (progress, time limits) and signals still run. Only while nothing is in
         // flight: then the pause cannot reorder results, so a seed still replays its trials.
-        if (inFlight.size === 0 && performance.now() - lastYield > YIELD_EVERY_MS) {
+        if (slots.size === 0 && performance.now() - lastYield > YIELD_EVERY_MS) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           lastYield = performance.now();
         }
-        const pending = this.launch();
-        if (pending === undefined) continue;
-        const tracked: Promise<void> = pending.then(() => void inFlight.delete(tracked));
-        inFlight.add(tracked);
-        if (inFlight.size >= this.executor.capacity) await Promise.race(inFlight);
+        const wait = slots.track(this.launch());
+        if (wait !== undefined) await wait;
       }
-      await Promise.all(inFlight);
+      await slots.drain();
+      if (log !== undefined) this.writeSnapshot(log);
     } finally {
       await this.executor.close();
     }
+    await log?.ended({ stopReason: this.stopReason, elapsedMs: this.elapsedMs() });
     return this.summary();
   }
 
@@ -126,7 +245,7 @@ export class Study<G> {
   }
 
   summary(): StudySummary {
-    const elapsedMs = this.startedAt === 0 ? 0 : performance.now() - this.startedAt;
+    const elapsedMs = this.elapsedMs();
     const finished = this.counts.done + this.counts.failed;
     const stats = this.options.cache?.stats();
     return {
@@ -141,6 +260,10 @@ export class Study<G> {
     };
   }
 
+  private elapsedMs(): number {
+    return this.startedAt === 0 ? 0 : performance.now() - this.startedAt;
+  }
+
   private mayPropose(): boolean {
     if (this.stopReason !== undefined) return false;
     const { budgetTrials, budgetSeconds, signal } = this.options;
@@ -152,83 +275,168 @@ export class Study<G> {
 
   /** Proposes one trial; finishes it at once when possible, else returns its pending result. */
   private launch(): Promise<void> | undefined {
-    const { space, task, algorithm, cache } = this.options;
+    const { space, task, algorithm, cache, log } = this.options;
     const id = this.counts.proposed++;
+    const seq = this.seq++;
     const genotype = algorithm.propose(this.rng);
     const key = space.key(genotype);
     let hash: string | undefined;
+    let cachedResult: Measurement | string | undefined;
     if (cache !== undefined && task.fingerprint !== undefined) {
-      let lookup;
       try {
-        lookup = cache.lookup(task.fingerprint(genotype));
+        const lookup = cache.lookup(task.fingerprint(genotype));
+        hash = lookup.hash;
+        cachedResult = lookup.measurement;
       } catch (error) {
-        this.finish(id, genotype, key, undefined, errorMessage(error), false);
-        return undefined;
-      }
-      hash = lookup.hash;
-      if (lookup.measurement !== undefined) {
-        this.finish(id, genotype, key, hash, lookup.measurement, true);
-        return undefined;
+        cachedResult = errorMessage(error);
       }
     }
+    if (log !== undefined) log.proposed({ id, genotype: space.toJSON(genotype), key, hash, seq, proposedMs: this.elapsedMs() });
+    const trial = { id, genotype, key, hash };
+    if (cachedResult !== undefined) {
+      this.finish(trial, cachedResult, typeof cachedResult !== 'string');
+      return undefined;
+    }
+    return this.evaluate(trial);
+  }
+
+  /** Hands a proposed trial to the executor; finishes it at once when the result is synchronous. */
+  private evaluate(trial: Launch<G>): Promise<void> | undefined {
     let outcome: Measurement | Promise<Measurement>;
     try {
-      outcome = this.executor.evaluate(genotype, { trialId: id, seed: mixSeed(this.seed, id) });
+      outcome = this.executor.evaluate(trial.genotype, { trialId: trial.id, seed: mixSeed(this.seed, trial.id) });
     } catch (error) {
-      this.finish(id, genotype, key, hash, errorMessage(error), false);
+      this.finish(trial, errorMessage(error), false);
       return undefined;
     }
     if (!(outcome instanceof Promise)) {
-      this.finish(id, genotype, key, hash, outcome, false);
+      this.finish(trial, outcome, false);
       return undefined;
     }
     return outcome.then(
-      (m) => this.finish(id, genotype, key, hash, m, false),
-      (error: unknown) => this.finish(id, genotype, key, hash, errorMessage(error), false),
+      (m) => this.finish(trial, m, false),
+      (error: unknown) => this.finish(trial, errorMessage(error), false),
     );
   }
 
-  private finish(id: number, genotype: G, key: string, hash: string | undefined, result: Measurement | string, cached: boolean): void {
+  private finish(launched: Launch<G>, result: Measurement | string, cached: boolean): void {
+    const { algorithm, log } = this.options;
+    const trial = this.toTrial(launched, result, cached, this.elapsedMs());
+    const seq = this.seq++;
+    this.count(trial.status, cached, launched.hash, result);
+    if (log !== undefined) {
+      const { id, status, values, error, info, finishedMs } = trial;
+      log.finished({ id, status, values, error, cached, info, seq, finishedMs });
+    }
+    algorithm.feedback(trial);
+    for (const listener of this.onTrial) listener(trial);
+    if (trial.status === 'done' && this.addToArchive(trial)) for (const listener of this.onImprove) listener(trial);
+    if (this.options.stopWhen?.(trial) && this.stopReason === undefined) this.stopReason = 'condition';
+    if (log !== undefined && (this.counts.done + this.counts.failed) % this.snapshotEvery === 0) this.writeSnapshot(log);
+  }
+
+  private toTrial(launched: Launch<G>, result: Measurement | string, cached: boolean, finishedMs: number): Trial<G> {
     const goals = this.options.task.objectives;
     const measurement = typeof result === 'string' ? undefined : result;
     const error = measurement === undefined ? (result as string) : checkMeasurement(measurement, goals.length);
     const values = measurement === undefined ? goals.map(() => NaN) : measurement.values;
     const loss = error === undefined ? goals.map((o, i) => (o.goal === 'max' ? -values[i]! : values[i]!)) : goals.map(() => Infinity);
-    const trial: Trial<G> = {
-      id,
-      genotype,
-      key,
-      hash,
-      status: error === undefined ? 'done' : 'failed',
-      values,
-      loss,
-      error,
-      cached,
-      finishedMs: performance.now() - this.startedAt,
-      info: measurement?.info,
-    };
-    if (error === undefined) {
+    const { id, genotype, key, hash } = launched;
+    const status = error === undefined ? 'done' : 'failed';
+    return { id, genotype, key, hash, status, values, loss, error, cached, finishedMs, info: measurement?.info };
+  }
+
+  /** Updates the counters and the cache for a finished trial. */
+  private count(status: 'done' | 'failed', cached: boolean, hash: string | undefined, result: Measurement | string): void {
+    if (status === 'done') {
       this.counts.done++;
       if (cached) this.counts.cached++;
-      else if (hash !== undefined) this.options.cache?.record(hash, measurement!);
+      else if (hash !== undefined) this.options.cache?.record(hash, result as Measurement);
     } else {
       this.counts.failed++;
     }
-    this.options.algorithm.feedback(trial);
-    for (const listener of this.onTrial) listener(trial);
-    if (error === undefined && this.addToArchive(trial)) for (const listener of this.onImprove) listener(trial);
-    if (this.options.stopWhen?.(trial) && this.stopReason === undefined) this.stopReason = 'condition';
+  }
+
+  private writeSnapshot(log: StudyLog): void {
+    log.snapshot({ seq: this.seq, algorithm: this.options.algorithm.snapshot(), rng: this.rng.save(), elapsedMs: this.elapsedMs() });
+  }
+
+  /**
+   * Rebuilds the study's state from a store: the random stream from the snapshot, the
+   * algorithm by replaying every proposal and feedback after it in their first order, and
+   * the counters, cache and archive from every finished trial. Returns the trials that were
+   * in flight, to evaluate again.
+   */
+  private restore(point: ResumePoint): Launch<G>[] {
+    const { space, algorithm } = this.options;
+    const { snapshot, trials } = point;
+    trials.forEach((t, i) => {
+      if (t.id !== i) throw new UsageError(`cannot resume: stored trial ids must run 0..${trials.length - 1}, found ${t.id} at ${i}`);
+    });
+    if (snapshot !== undefined) this.rng = StudyRng.restore(snapshot.rng);
+    const from = snapshot?.seq ?? 0;
+    const events: { seq: number; record: TrialRecord; finished: boolean }[] = [];
+    for (const record of trials) {
+      if (record.proposedSeq >= from) events.push({ seq: record.proposedSeq, record, finished: false });
+      if (record.finishedSeq !== undefined && record.finishedSeq >= from) events.push({ seq: record.finishedSeq, record, finished: true });
+    }
+    events.sort((a, b) => a.seq - b.seq);
+    const genotypes = new Map<number, G>();
+    const genotypeOf = (r: TrialRecord): G => genotypes.get(r.id) ?? space.fromJSON(r.genotype);
+    for (const { record, finished } of events) {
+      // The proposal is drawn again only to move the algorithm and the random stream on as
+      // the first run did; the stored genotype is the one that counts.
+      if (!finished) algorithm.propose(this.rng);
+      else algorithm.feedback(this.storedTrial(record, genotypeOf(record)));
+    }
+    this.seq = from + events.length;
+    this.counts.proposed = trials.length;
+    const byFinish = trials.filter((t) => t.finishedSeq !== undefined).sort((a, b) => a.finishedSeq! - b.finishedSeq!);
+    for (const record of byFinish) {
+      const result = storedResult(record);
+      this.count(record.status === 'done' ? 'done' : 'failed', record.cached, record.hash, result);
+      if (record.status === 'done' && this.archiveAccepts(record.key, lossOf(this.options.task, record))) {
+        this.addToArchive(this.storedTrial(record, genotypeOf(record)));
+      }
+    }
+    return trials
+      .filter((t) => t.finishedSeq === undefined)
+      .map((t) => ({ id: t.id, genotype: genotypeOf(t), key: t.key, hash: t.hash }));
+  }
+
+  private storedTrial(record: TrialRecord, genotype: G): Trial<G> {
+    return this.toTrial({ id: record.id, genotype, key: record.key, hash: record.hash }, storedResult(record), record.cached, record.finishedMs ?? 0);
+  }
+
+  private archiveAccepts(key: string, loss: readonly number[]): boolean {
+    for (const kept of this.archive) if (kept.key === key || dominates(kept.loss, loss) || sameLoss(kept.loss, loss)) return false;
+    return true;
   }
 
   /** Keeps the archive non-dominated; returns true when the trial joined it. */
   private addToArchive(trial: Trial<G>): boolean {
-    for (const kept of this.archive) {
-      if (kept.key === trial.key || dominates(kept.loss, trial.loss) || sameLoss(kept.loss, trial.loss)) return false;
-    }
+    if (!this.archiveAccepts(trial.key, trial.loss)) return false;
     this.archive = this.archive.filter((kept) => !dominates(trial.loss, kept.loss));
     this.archive.push(trial);
     return true;
   }
+}
+
+/** The measurement or error a stored trial finished with. */
+function storedResult(record: TrialRecord): Measurement | string {
+  if (record.status === 'failed') return record.error ?? 'failed';
+  return { values: record.values ?? [], ...(record.info === undefined ? {} : { info: record.info }) };
+}
+
+function lossOf(task: Task<unknown>, record: TrialRecord): number[] {
+  return task.objectives.map((o, i) => (o.goal === 'max' ? -record.values![i]! : record.values![i]!));
+}
+
+/** How long a stored study had run before it stopped: its last snapshot or trial. */
+function resumedElapsedMs(point: ResumePoint): number {
+  let elapsed = point.snapshot?.elapsedMs ?? 0;
+  for (const t of point.trials) elapsed = Math.max(elapsed, t.finishedMs ?? t.proposedMs);
+  return elapsed;
 }
 
 function sameLoss(a: readonly number[], b: readonly number[]): boolean {

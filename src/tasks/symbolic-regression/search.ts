@@ -32,6 +32,10 @@ export interface SymbolicRegressionSearchOptions {
   readonly maxVertices?: number;
   readonly populationSize?: number;
   readonly tournamentSize?: number;
+  /** Most Levenberg–Marquardt steps when fitting one candidate's constants (default 30). */
+  readonly maxFitIterations?: number;
+  /** Answer functionally equivalent candidates from the FEC cache (default true). */
+  readonly functionalCache?: boolean;
   /** Price of one unit of complexity, in decades of validation error (default 0.02). */
   readonly parsimony?: number;
   /** Start the population afresh after this many trials without progress (default 2,000). */
@@ -77,6 +81,7 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     train,
     validation,
     ops,
+    ...(options.maxFitIterations === undefined ? {} : { maxFitIterations: options.maxFitIterations }),
     config: { data: options.dataSource ?? null, ops: ops.names as string[], seed, validationFraction: options.validationFraction ?? 0.25 },
   });
   const space = graphSpace({ inputs: options.data.features.length, ops, maxVertices: options.maxVertices ?? 16 });
@@ -93,7 +98,7 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     task,
     algorithm,
     seed,
-    cache: fecCache({ seed }),
+    ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
     ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
     ...(options.stopWhenExact === false ? {} : { stopWhen: (t: Trial<Graph>) => t.status === 'done' && t.values[0]! <= EXACT_NMSE }),

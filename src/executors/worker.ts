@@ -1,0 +1,43 @@
+/**
+ * The worker thread's entry point (a face: it imports the modules that register tasks and
+ * spaces, then rebuilds the study's task and space from their ids and configs).
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { workerData } from 'piscina';
+import { tasks } from '../core/registries.ts';
+import type { Space, Task } from '../core/types.ts';
+import type { EvaluationResult, WorkerMessage, WorkerSetup } from './protocol.ts';
+import { spaces } from './spaces.ts';
+
+let bound: Promise<{ task: Task<unknown>; space: Space<unknown> }> | undefined;
+
+// Piscina loads this file through tsx's CommonJS hook, and in Node 20 a worker's import()
+// does not see tsx's ESM hooks; requiring the modules keeps one copy of the registries.
+const load = createRequire(import.meta.url);
+
+async function bind(setup: WorkerSetup): Promise<{ task: Task<unknown>; space: Space<unknown> }> {
+  for (const module of setup.modules) load(module.startsWith('file:') ? fileURLToPath(module) : module);
+  return { task: tasks.get(setup.task.id)(setup.task.config), space: spaces.get(setup.space.id)(setup.space.config) };
+}
+
+/** Evaluates a batch of genotypes in order; an evaluation that throws fails only itself. */
+export default async function evaluateBatch(message: WorkerMessage): Promise<EvaluationResult[]> {
+  bound ??= bind(workerData as WorkerSetup);
+  const { task, space } = await bound;
+  const { requests, port } = message;
+  const results: EvaluationResult[] = [];
+  for (let i = 0; i < requests.length; i++) {
+    const { genotype, ctx } = requests[i]!;
+    // The executor's watchdog times each evaluation from this message on.
+    port?.postMessage(i);
+    try {
+      const m = await task.evaluate(space.fromJSON(genotype), ctx);
+      results.push(m.info === undefined ? { values: m.values } : { values: m.values, info: m.info });
+    } catch (error) {
+      results.push({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  port?.close();
+  return results;
+}

@@ -1,0 +1,9 @@
+/** Study stores (memory, SQLite) and the functions that start and resume stored studies. */
+export { memoryStore } from './memory-store.ts';
+export { sqliteStore, DEFAULT_STORE_FILE } from './sqlite-store.ts';
+export type { SqliteStoreOptions } from './sqlite-store.ts';
+export { SCHEMA_VERSION } from './sqlite-schema.ts';
+export { openStoreFile } from './open-store.ts';
+export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
+export type { RunExtras, StudyParts } from './stored-study.ts';
+export type { Recipe, StoredStudy, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';

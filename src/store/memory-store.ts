@@ -1,0 +1,90 @@
+import { UsageError } from '../core/errors.ts';
+import type { FinishedRecord, ProposedRecord, ResumePoint, SnapshotRecord, StudyLog, TrialRecord } from '../core/plugs.ts';
+import type { StoredStudy, StudySpec, StudyStore, TrialCounts } from './types.ts';
+import { countByStatus } from './counts.ts';
+
+interface Entry {
+  study: StoredStudy;
+  trials: TrialRecord[];
+  snapshot: SnapshotRecord | undefined;
+}
+
+/** A study store in this process's memory: for tests, and for runs that need no file. */
+export function memoryStore(): StudyStore {
+  return new MemoryStore();
+}
+
+class MemoryStore implements StudyStore {
+  private readonly entries = new Map<string, Entry>();
+
+  createStudy(spec: StudySpec): StoredStudy {
+    if (this.entries.has(spec.name)) throw new UsageError(`a study named '${spec.name}' is already in the store; pick another name or resume it`);
+    const now = Date.now();
+    const study: StoredStudy = { ...spec, status: 'running', stopReason: undefined, createdAt: now, updatedAt: now, elapsedMs: 0 };
+    this.entries.set(spec.name, { study, trials: [], snapshot: undefined });
+    return study;
+  }
+
+  study(name: string): StoredStudy | undefined {
+    return this.entries.get(name)?.study;
+  }
+
+  studies(): StoredStudy[] {
+    return [...this.entries.values()].map((e) => e.study);
+  }
+
+  log(name: string): StudyLog {
+    const entry = this.entry(name);
+    return {
+      proposed: (r: ProposedRecord) => {
+        entry.trials[r.id] = {
+          id: r.id, genotype: r.genotype, key: r.key, hash: r.hash, status: 'running', values: undefined, error: undefined,
+          cached: false, info: undefined, proposedSeq: r.seq, finishedSeq: undefined, proposedMs: r.proposedMs, finishedMs: undefined,
+        };
+      },
+      finished: (r: FinishedRecord) => {
+        const before = entry.trials[r.id];
+        if (before === undefined) throw new Error(`memoryStore: trial ${r.id} finished but was never proposed`);
+        entry.trials[r.id] = { ...before, status: r.status, values: r.values, error: r.error, cached: r.cached, info: r.info, finishedSeq: r.seq, finishedMs: r.finishedMs };
+      },
+      snapshot: (r: SnapshotRecord) => {
+        entry.snapshot = r;
+        entry.study = { ...entry.study, elapsedMs: r.elapsedMs, updatedAt: Date.now() };
+      },
+      ended: ({ stopReason, elapsedMs }) => {
+        entry.study = { ...entry.study, status: 'ended', stopReason, elapsedMs, updatedAt: Date.now() };
+      },
+    };
+  }
+
+  reopen(name: string): void {
+    const entry = this.entry(name);
+    entry.study = { ...entry.study, status: 'running', stopReason: undefined };
+  }
+
+  trials(name: string): TrialRecord[] {
+    return this.entry(name).trials.slice();
+  }
+
+  counts(name: string): TrialCounts {
+    return countByStatus(this.entry(name).trials.map((t) => t.status));
+  }
+
+  lastSnapshot(name: string): SnapshotRecord | undefined {
+    return this.entry(name).snapshot;
+  }
+
+  resumePoint(name: string): ResumePoint {
+    return { snapshot: this.lastSnapshot(name), trials: this.trials(name) };
+  }
+
+  flush(): void {}
+
+  close(): void {}
+
+  private entry(name: string): Entry {
+    const entry = this.entries.get(name);
+    if (entry === undefined) throw new UsageError(`no study named '${name}' in the store; 'amoeba studies' lists them`);
+    return entry;
+  }
+}

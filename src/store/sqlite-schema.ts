@@ -1,0 +1,65 @@
+import { UsageError } from '../core/errors.ts';
+import type { Database } from './sqlite-driver.ts';
+
+/**
+ * The store's schema, one migration per version: migration i takes a file from version i
+ * to i + 1. SQLite's `user_version` records which version a file is at.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE studies (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     spec TEXT NOT NULL,
+     seed INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     stop_reason TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     elapsed_ms REAL NOT NULL DEFAULT 0
+   );
+   CREATE TABLE trials (
+     study_id INTEGER NOT NULL REFERENCES studies(id),
+     id INTEGER NOT NULL,
+     genotype TEXT NOT NULL,
+     key TEXT NOT NULL,
+     hash TEXT,
+     status TEXT NOT NULL,
+     objectives TEXT,
+     error TEXT,
+     cached INTEGER NOT NULL DEFAULT 0,
+     info TEXT,
+     proposed_seq INTEGER NOT NULL,
+     finished_seq INTEGER,
+     proposed_ms REAL NOT NULL,
+     finished_ms REAL,
+     duration_ms REAL,
+     worker TEXT,
+     PRIMARY KEY (study_id, id)
+   ) WITHOUT ROWID;
+   CREATE TABLE snapshots (
+     study_id INTEGER NOT NULL REFERENCES studies(id),
+     seq INTEGER NOT NULL,
+     algorithm TEXT NOT NULL,
+     rng TEXT NOT NULL,
+     elapsed_ms REAL NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (study_id, seq)
+   );`,
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings a database up to SCHEMA_VERSION; a newer file is refused with a clear message. */
+export function migrate(db: Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new UsageError(`${path} has store schema version ${version}, newer than this amoeba understands (${SCHEMA_VERSION}); upgrade amoeba`);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

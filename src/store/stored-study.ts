@@ -1,0 +1,102 @@
+import { UsageError } from '../core/errors.ts';
+import type { EvaluationCache, Executor, ResumePoint } from '../core/plugs.ts';
+import { algorithms, tasks } from '../core/registries.ts';
+import { Study } from '../core/study.ts';
+import type { Algorithm, Json, Space, Task } from '../core/types.ts';
+import { spaces } from '../executors/spaces.ts';
+import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
+
+/** What a stored study runs with that is not part of its record. */
+export interface RunExtras<G> {
+  readonly executor?: Executor<G>;
+  readonly cache?: EvaluationCache;
+  readonly signal?: AbortSignal;
+  /** Finished trials between algorithm snapshots (default 1000). */
+  readonly snapshotEveryTrials?: number;
+}
+
+/** The live parts of a study, rebuilt from the registries. */
+export interface StudyParts<G> {
+  readonly task: Task<G>;
+  readonly space: Space<G>;
+  readonly algorithm: Algorithm<G>;
+}
+
+/**
+ * Rebuilds a study's task, space and algorithm from its record: the task from core's
+ * `tasks`, the space from `spaces`, the algorithm from core's `algorithms`, restored from
+ * `snapshot` when one is given.
+ */
+export function rebuildParts<G>(spec: StudySpec, snapshot?: Json): StudyParts<G> {
+  if (spec.space === undefined || spec.algorithm === undefined) {
+    throw new UsageError(`study '${spec.name}' was stored without a registered space and algorithm, so it cannot be rebuilt; start it again`);
+  }
+  const task = tasks.get(spec.task.id)(spec.task.config) as Task<G>;
+  const space = spaces.get(spec.space.id)(spec.space.config) as Space<G>;
+  const config = spec.algorithm.config ?? {};
+  if (typeof config !== 'object' || Array.isArray(config)) {
+    throw new UsageError(`study '${spec.name}': the algorithm config must be a JSON object, got ${JSON.stringify(config)}`);
+  }
+  const withSnapshot = snapshot === undefined ? config : { ...config, snapshot };
+  const algorithm = algorithms.get(spec.algorithm.id)(space as Space<unknown>, withSnapshot) as Algorithm<G>;
+  return { task, space, algorithm };
+}
+
+/** Adds a study to the store and returns it ready to run, writing every trial to the store. */
+export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: RunExtras<G> = {}): Study<G> {
+  const parts = rebuildParts<G>(spec);
+  store.createStudy(spec);
+  return makeStudy(store, spec, parts, extras, undefined);
+}
+
+/**
+ * Continues a stored study that was stopped or killed: the algorithm from its last snapshot
+ * plus the trials after it, the in-flight trials evaluated again, up to the same budget.
+ *
+ * With the inline executor a resumed study ends with the same trials, bit for bit, as one
+ * never killed: the snapshot holds the algorithm and the study's random stream, and the
+ * proposals and feedbacks after it are replayed in their first order. It does not when:
+ * - evaluations ran in parallel (worker threads): results arrive in an order that timing
+ *   decides, so no two runs, killed or not, share their trials; a resume still keeps every
+ *   stored trial, re-runs the lost ones and ends at the budget;
+ * - the study has a functional-equivalence cache: it is rebuilt from the stored results, but
+ *   its recency order is not, so a later proposal may be evaluated where the first run found
+ *   it in the cache (the same values for a deterministic task);
+ * - the study stops on a time limit, which depends on the machine's speed;
+ * - the space or task draws randomness outside the `Rng` and the trial seed it is given.
+ */
+export function resumeStoredStudy<G>(store: StudyStore, name: string, extras: RunExtras<G> = {}): Study<G> {
+  const stored = requireStudy(store, name);
+  const point = store.resumePoint(name);
+  const parts = rebuildParts<G>(stored, point.snapshot?.algorithm);
+  store.reopen(name);
+  return makeStudy(store, stored, parts, extras, point);
+}
+
+/** The named study, or the newest one when no name is given; a UsageError when there is none. */
+export function requireStudy(store: StudyStore, name?: string): StoredStudy {
+  if (name === undefined) {
+    const all = store.studies();
+    const newest = all[all.length - 1];
+    if (newest === undefined) throw new UsageError('the store holds no studies yet; run a search with --db first');
+    return newest;
+  }
+  const study = store.study(name);
+  if (study === undefined) throw new UsageError(`no study named '${name}' in the store; 'amoeba studies' lists them`);
+  return study;
+}
+
+function makeStudy<G>(store: StudyStore, spec: StudySpec, parts: StudyParts<G>, extras: RunExtras<G>, resume: ResumePoint | undefined): Study<G> {
+  return new Study<G>({
+    ...parts,
+    seed: spec.seed,
+    log: store.log(spec.name),
+    ...(spec.budgetTrials === undefined ? {} : { budgetTrials: spec.budgetTrials }),
+    ...(spec.budgetSeconds === undefined ? {} : { budgetSeconds: spec.budgetSeconds }),
+    ...(extras.executor === undefined ? {} : { executor: extras.executor }),
+    ...(extras.cache === undefined ? {} : { cache: extras.cache }),
+    ...(extras.signal === undefined ? {} : { signal: extras.signal }),
+    ...(extras.snapshotEveryTrials === undefined ? {} : { snapshotEveryTrials: extras.snapshotEveryTrials }),
+    ...(resume === undefined ? {} : { resume }),
+  });
+}

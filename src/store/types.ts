@@ -1,0 +1,70 @@
+import type { ResumePoint, SnapshotRecord, StudyLog, TrialRecord } from '../core/plugs.ts';
+import type { Json, Objective } from '../core/types.ts';
+
+/** A registry name with its JSON config: how a task, space or algorithm is rebuilt. */
+export interface Recipe {
+  readonly id: string;
+  readonly config: Json;
+}
+
+/** What a new study is, as a store keeps it: enough to rebuild and resume it. */
+export interface StudySpec {
+  /** Unique within the store. */
+  readonly name: string;
+  readonly task: Recipe;
+  /** The space, when it can be rebuilt from the `spaces` registry. */
+  readonly space: Recipe | undefined;
+  /** The algorithm, when it can be rebuilt from core's `algorithms` registry. */
+  readonly algorithm: Recipe | undefined;
+  readonly objectives: readonly Objective[];
+  readonly seed: number;
+  readonly budgetTrials: number | undefined;
+  readonly budgetSeconds: number | undefined;
+}
+
+/** How a stored study stands: still running (or killed while running), or ended. */
+export type StudyStatus = 'running' | 'ended';
+
+/** A stored study with its status and times. */
+export interface StoredStudy extends StudySpec {
+  readonly status: StudyStatus;
+  readonly stopReason: string | undefined;
+  /** Wall-clock milliseconds since the epoch. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Study time spent so far, across every run of it. */
+  readonly elapsedMs: number;
+}
+
+/** Trial counts by status. */
+export interface TrialCounts {
+  readonly pending: number;
+  readonly running: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+/**
+ * Where studies, their trials and algorithm snapshots live. A study writes through
+ * `log(name)`; reports and resume read the rest.
+ */
+export interface StudyStore {
+  /** Adds a study; a name already in the store is a UsageError. */
+  createStudy(spec: StudySpec): StoredStudy;
+  study(name: string): StoredStudy | undefined;
+  /** Every study, oldest first. */
+  studies(): StoredStudy[];
+  /** The write side for one study's trials and snapshots. */
+  log(name: string): StudyLog;
+  /** Marks an ended study as running again, for a resume. */
+  reopen(name: string): void;
+  /** Every trial of a study, by id. */
+  trials(name: string): TrialRecord[];
+  counts(name: string): TrialCounts;
+  lastSnapshot(name: string): SnapshotRecord | undefined;
+  /** The last snapshot and every trial: what `Study` needs to resume. */
+  resumePoint(name: string): ResumePoint;
+  /** Writes anything buffered. */
+  flush(): void;
+  close(): void;
+}

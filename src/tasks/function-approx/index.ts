@@ -1,0 +1,27 @@
+/** AutoNumerics-Zero: targets, references, error measures, classic baselines, the task, the search and the float32 verifier. */
+export type { CustomTargetOptions, Interval, Target } from './targets.ts';
+export { REFERENCE_DIGITS, TARGET_NAMES, builtInTarget, checkInterval, customTarget } from './targets.ts';
+export { referenceValues } from './reference.ts';
+export { chebyshevGrid, uniformGrid } from './grid.ts';
+export { float32Ulp, maxRelativeError, maxUlpError } from './error-measures.ts';
+export type { ApproxMode, ScoringGrid } from './measure.ts';
+export { checkMode, programError, programOutputs, programRelativeError, scoringGrid } from './measure.ts';
+export type { HornerOptions } from './program-builder.ts';
+export { ProgramBuilder, appendHorner, polynomialProgram, rationalProgram } from './program-builder.ts';
+export { composeLinear } from './polynomial-shift.ts';
+export { halvingProgram, minimaxProgram, padeProgram, taylorProgram } from './classic-forms.ts';
+export { symmetricProgram } from './symmetric-form.ts';
+export type { Baseline, BaselineOptions } from './baselines.ts';
+export { BASELINE_OPS, bestBaselineByOps, classicBaselines } from './baselines.ts';
+export type { ApproxFit, FunctionApproxTask, FunctionApproxTaskOptions } from './task.ts';
+export { APPROX_OBJECTIVES, functionApproxTask } from './task.ts';
+export type { ApproxProgram, ApproxSearchOptions, ApproxSearchResult } from './search.ts';
+export { searchApproximations } from './search.ts';
+export type { ExportLanguage, ExportOptions } from './export.ts';
+export { checkLanguage, exportFunction, toFunctionExpression } from './export.ts';
+export type { VerifyOptions, VerifyReport } from './verify-float32.ts';
+export { verifyFloat32 } from './verify-float32.ts';
+export type { ParallelVerifyOptions } from './verify-float32-parallel.ts';
+export { verifyFloat32Parallel } from './verify-float32-parallel.ts';
+export type { ApproxJson } from './report.ts';
+export { approxJson, comparisonTable } from './report.ts';

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { UsageError } from '../../src/core/errors.ts';
+import { openDatabase } from '../../src/store/sqlite-driver.ts';
+import { SCHEMA_VERSION, memoryStore, sqliteStore } from '../../src/store/index.ts';
+import type { StudySpec, StudyStore } from '../../src/store/index.ts';
+
+let files = 0;
+const dir = mkdtempSync(join(tmpdir(), 'amoeba-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const SPEC: StudySpec = {
+  name: 's1',
+  task: { id: 't', config: { a: 1 } },
+  space: { id: 'sp', config: null },
+  algorithm: { id: 'random-search', config: {} },
+  objectives: [{ name: 'error', goal: 'min' }, { name: 'size', goal: 'max' }],
+  seed: 3,
+  budgetTrials: 10,
+  budgetSeconds: undefined,
+};
+
+function writeSome(store: StudyStore): void {
+  store.createStudy(SPEC);
+  const log = store.log('s1');
+  log.proposed({ id: 0, genotype: { op: 'add', args: [0, 1] }, key: 'k0', hash: 'h0', seq: 0, proposedMs: 1 });
+  log.finished({ id: 0, status: 'done', values: [0.5, 3], error: undefined, cached: false, info: { c: [1.5] }, seq: 1, finishedMs: 4 });
+  log.proposed({ id: 1, genotype: 7, key: 'k1', hash: undefined, seq: 2, proposedMs: 5 });
+  log.finished({ id: 1, status: 'failed', values: [NaN, NaN], error: 'timeout', cached: false, info: undefined, seq: 3, finishedMs: 9 });
+  log.proposed({ id: 2, genotype: [1, 2], key: 'k2', hash: 'h2', seq: 4, proposedMs: 10 });
+  log.snapshot({ seq: 5, algorithm: { algorithm: 'random-search', version: 1 }, rng: { state: [1, 2, 3, 4], spare: null }, elapsedMs: 11 });
+}
+
+for (const [name, open] of [
+  ['sqliteStore', () => sqliteStore({ path: join(dir, `s${files++}.db`) })],
+  ['memoryStore', () => memoryStore()],
+] as const) {
+  describe(name, () => {
+    it('reads back every trial as written, failed values as NaN', () => {
+      const store = open();
+      writeSome(store);
+      const trials = store.trials('s1');
+      assert.deepEqual(trials.map((t) => [t.id, t.status, t.genotype, t.key, t.hash, t.error]), [
+        [0, 'done', { op: 'add', args: [0, 1] }, 'k0', 'h0', undefined],
+        [1, 'failed', 7, 'k1', undefined, 'timeout'],
+        [2, 'running', [1, 2], 'k2', 'h2', undefined],
+      ]);
+      assert.deepEqual(trials[0]!.values, [0.5, 3]);
+      assert.deepEqual(trials[0]!.info, { c: [1.5] });
+      assert.ok(trials[1]!.values!.every(Number.isNaN));
+      assert.deepEqual([trials[0]!.proposedSeq, trials[0]!.finishedSeq, trials[2]!.finishedSeq], [0, 1, undefined]);
+      assert.deepEqual(store.counts('s1'), { pending: 0, running: 1, done: 1, failed: 1 });
+      assert.equal(store.lastSnapshot('s1')!.seq, 5);
+      store.close();
+    });
+
+    it('keeps the study record and marks it ended with its stop reason', async () => {
+      const store = open();
+      writeSome(store);
+      await store.log('s1').ended({ stopReason: 'budget', elapsedMs: 12 });
+      const study = store.study('s1')!;
+      assert.deepEqual([study.status, study.stopReason, study.elapsedMs, study.seed, study.objectives.length], ['ended', 'budget', 12, 3, 2]);
+      assert.deepEqual(study.task, SPEC.task);
+      store.reopen('s1');
+      assert.equal(store.study('s1')!.status, 'running');
+      store.close();
+    });
+
+    it('refuses a second study with the same name and names an unknown one', () => {
+      const store = open();
+      writeSome(store);
+      assert.throws(() => store.createStudy(SPEC), (e: unknown) => e instanceof UsageError && /already in the store/.test(e.message));
+      assert.throws(() => store.trials('nope'), /no study named 'nope'/);
+      store.close();
+    });
+  });
+}
+
+describe('sqliteStore files', () => {
+  it('keeps studies across opening the file again, in WAL mode at the current schema version', () => {
+    const path = join(dir, 'reopen.db');
+    const first = sqliteStore({ path });
+    writeSome(first);
+    first.close();
+    const again = sqliteStore({ path });
+    assert.deepEqual(again.studies().map((s) => s.name), ['s1']);
+    assert.equal(again.trials('s1').length, 3);
+    again.close();
+    const db = openDatabase(path);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a file written by a newer schema, saying to upgrade', () => {
+    const path = join(dir, 'newer.db');
+    const db = openDatabase(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    assert.throws(() => sqliteStore({ path }), (e: unknown) => e instanceof UsageError && /newer than this amoeba understands/.test(e.message));
+  });
+
+  it('writes buffered records in batches that a reader sees once flushed', () => {
+    const path = join(dir, 'batch.db');
+    const writer = sqliteStore({ path, batchRows: 1000, batchDelayMs: 60_000 });
+    writer.createStudy(SPEC);
+    const log = writer.log('s1');
+    for (let id = 0; id < 5; id++) log.proposed({ id, genotype: id, key: String(id), hash: undefined, seq: id, proposedMs: id });
+    const reader = sqliteStore({ path });
+    assert.equal(reader.trials('s1').length, 0);
+    writer.flush();
+    assert.equal(reader.trials('s1').length, 5);
+    reader.close();
+    writer.close();
+  });
+});
