@@ -4,7 +4,7 @@
  * on 1,000 fresh points: recovered when its error relative to the target's spread (RMSE / std)
  * is below 1e-9. Prints the recovery rate and median wall time per problem.
  *
- *   npx tsx bench/nguyen.ts [--seeds 10] [--budget 100000] [--jobs 2] [--problems 1,5,12]
+ *   npx tsx bench/nguyen.ts [--seeds 10] [--first-seed 0] [--budget 100000] [--jobs 2] [--problems 1,5,12]
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -45,11 +45,12 @@ async function runJob({ problem, seed, budget }: Job): Promise<Outcome> {
 if (process.env.AMOEBA_NGUYEN_JOB !== undefined) {
   process.send!(await runJob(JSON.parse(process.env.AMOEBA_NGUYEN_JOB) as Job));
 } else {
-  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '10' }, budget: { type: 'string', default: '100000' }, jobs: { type: 'string' }, problems: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'first-seed': { type: 'string', default: '0' }, seeds: { type: 'string', default: '10' }, budget: { type: 'string', default: '100000' }, jobs: { type: 'string' }, problems: { type: 'string' } } });
   const seeds = Number(values.seeds);
+  const firstSeed = Number(values['first-seed']);
   const budget = Number(values.budget);
   const problems = values.problems ? values.problems.split(',').map((n) => Number(n) - 1) : nguyen.map((_, i) => i);
-  const queue: Job[] = problems.flatMap((problem) => Array.from({ length: seeds }, (_, seed) => ({ problem, seed, budget })));
+  const queue: Job[] = problems.flatMap((problem) => Array.from({ length: seeds }, (_, i) => ({ problem, seed: firstSeed + i, budget })));
   const outcomes: Outcome[] = [];
   const jobs = Math.min(Number(values.jobs ?? availableParallelism()), queue.length);
   const started = performance.now();

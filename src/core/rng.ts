@@ -25,6 +25,19 @@ export class Rng {
     return [...this.generator.getState()];
   }
 
+  /** The whole state, including a normal deviate drawn but not yet returned, as JSON. */
+  save(): { state: number[]; spare: number | null } {
+    return { state: this.state(), spare: this.spareNormal ?? null };
+  }
+
+  /** Rebuilds a generator from `save()`: it continues exactly where the saved one was. */
+  static restore(saved: unknown): Rng {
+    const { state, spare } = saved as { state: number[]; spare: number | null };
+    const rng = Rng.fromState(state);
+    rng.spareNormal = spare ?? undefined;
+    return rng;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   uint32(): number {
     return this.generator.next() >>> 0;

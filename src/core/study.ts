@@ -1,9 +1,8 @@
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { UsageError } from './errors.ts';
 import { dominates } from './pareto.ts';
 import type { CacheStats, EvaluationCache, Executor, ResumePoint, StudyLog, TrialRecord } from './plugs.ts';
 import { Rng, mixSeed } from './rng.ts';
-import type { Algorithm, Json, Measurement, Space, Task, Trial } from './types.ts';
+import type { Algorithm, Measurement, Space, Task, Trial } from './types.ts';
 import { InlineExecutor } from './inline-executor.ts';
 
 /** How a study ended. */
@@ -58,42 +57,6 @@ type Listener<G> = (trial: Trial<G>) => void;
 
 const YIELD_EVERY_MS = 50;
 const DEFAULT_SNAPSHOT_EVERY_TRIALS = 1000;
-
-/**
- * The study's random stream. It draws exactly as `Rng` does, but keeps the spare normal
- * deviate where it can be saved, so a snapshot resumes the very same stream.
- */
-class StudyRng extends Rng {
-  private spare: number | undefined = undefined;
-
-  static restore(json: Json): StudyRng {
-    const { state, spare } = json as { state: number[]; spare: number | null };
-    const rng = new StudyRng(xoroshiro128plusFromState(state));
-    rng.spare = spare ?? undefined;
-    return rng;
-  }
-
-  save(): Json {
-    return { state: this.state(), spare: this.spare ?? null };
-  }
-
-  override normal(): number {
-    if (this.spare !== undefined) {
-      const spare = this.spare;
-      this.spare = undefined;
-      return spare;
-    }
-    let u: number, v: number, s: number;
-    do {
-      u = 2 * this.float() - 1;
-      v = 2 * this.float() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const factor = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * factor;
-    return u * factor;
-  }
-}
 
 /**
  * Counts evaluations in flight and wakes the study when one finishes: O(1) per trial, where
@@ -161,7 +124,7 @@ interface Launch<G> {
  */
 export class Study<G> {
   readonly seed: number;
-  private rng: StudyRng;
+  private rng: Rng;
   private readonly executor: Executor<G>;
   private readonly onTrial: Listener<G>[] = [];
   private readonly onImprove: Listener<G>[] = [];
@@ -189,7 +152,7 @@ export class Study<G> {
     }
     this.snapshotEvery = snapshotEveryTrials ?? DEFAULT_SNAPSHOT_EVERY_TRIALS;
     this.seed = options.seed ?? 0;
-    this.rng = new StudyRng(this.seed);
+    this.rng = new Rng(this.seed);
     this.executor = options.executor ?? new InlineExecutor<G>();
   }
 
@@ -373,7 +336,7 @@ export class Study<G> {
     trials.forEach((t, i) => {
       if (t.id !== i) throw new UsageError(`cannot resume: stored trial ids must run 0..${trials.length - 1}, found ${t.id} at ${i}`);
     });
-    if (snapshot !== undefined) this.rng = StudyRng.restore(snapshot.rng);
+    if (snapshot !== undefined) this.rng = Rng.restore(snapshot.rng);
     const from = snapshot?.seq ?? 0;
     const events: { seq: number; record: TrialRecord; finished: boolean }[] = [];
     for (const record of trials) {

@@ -21,6 +21,13 @@ describe('Rng', () => {
     for (let i = 0; i < 20; i++) assert.equal(a.uint32(), b.uint32());
   });
 
+  it('resumes a half-used pair of normal deviates from save()', () => {
+    const a = new Rng(11);
+    a.normal(); // draws two deviates and keeps one for the next call
+    const b = Rng.restore(JSON.parse(JSON.stringify(a.save())));
+    for (let i = 0; i < 5; i++) assert.equal(a.normal(), b.normal());
+  });
+
   it('keeps floats in [0, 1) and ints in range', () => {
     const rng = new Rng(1);
     for (let i = 0; i < 10_000; i++) {
