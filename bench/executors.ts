@@ -9,7 +9,8 @@ import { isMainThread } from 'node:worker_threads';
 import { tasks } from '../src/core/registries.ts';
 import { Study } from '../src/core/study.ts';
 import type { Algorithm, Executor, Json, Space, Task, Trial } from '../src/core/index.ts';
-import { InlineExecutor, spaces, threadExecutor } from '../src/executors/index.ts';
+import { spaces } from '../src/core/registries.ts';
+import { InlineExecutor, threadExecutor } from '../src/executors/index.ts';
 
 const space: Space<number> = { random: (rng) => rng.int(1000), mutate: (g) => g, key: String, toJSON: (g) => g, fromJSON: (j) => j as number };
 

@@ -8,5 +8,5 @@ export { Registry } from './registry.ts';
 export { Study } from './study.ts';
 export type { StopReason, StudyOptions, StudySummary } from './study.ts';
 export { InlineExecutor } from './inline-executor.ts';
-export { algorithms, tasks } from './registries.ts';
-export type { AlgorithmFactory, TaskFactory } from './registries.ts';
+export { algorithms, spaces, tasks } from './registries.ts';
+export type { AlgorithmFactory, SpaceFactory, TaskFactory } from './registries.ts';

@@ -3,10 +3,14 @@ import type { Algorithm, Json, Space, Task } from './types.ts';
 
 /** Builds a task from its JSON config (in a worker, on resume, from a config file). */
 export type TaskFactory = (config: Json) => Task<unknown>;
+/** Builds a space from its JSON config (in a worker, on resume). */
+export type SpaceFactory = (config: Json) => Space<unknown>;
 /** Builds an algorithm over a space from its JSON config. */
 export type AlgorithmFactory = (space: Space<unknown>, config: Json) => Algorithm<unknown>;
 
 /** Every task by id: `tasks.register('symbolic-regression', factory)`. */
 export const tasks = new Registry<TaskFactory>('task');
+/** Every space by id: `spaces.register('graph', factory)`; workers and resume rebuild spaces here. */
+export const spaces = new Registry<SpaceFactory>('space');
 /** Every algorithm by name: `algorithms.register('regularized-evolution', factory)`. */
 export const algorithms = new Registry<AlgorithmFactory>('algorithm');

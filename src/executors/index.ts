@@ -2,6 +2,4 @@
 export { InlineExecutor } from '../core/inline-executor.ts';
 export { threadExecutor } from './thread-executor.ts';
 export type { ThreadExecutorOptions } from './thread-executor.ts';
-export { spaces } from './spaces.ts';
-export type { SpaceFactory } from './spaces.ts';
 export type { EvaluationRequest, EvaluationResult, WorkerMessage, WorkerSetup } from './protocol.ts';

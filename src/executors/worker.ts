@@ -8,7 +8,7 @@ import { workerData } from 'piscina';
 import { tasks } from '../core/registries.ts';
 import type { Space, Task } from '../core/types.ts';
 import type { EvaluationResult, WorkerMessage, WorkerSetup } from './protocol.ts';
-import { spaces } from './spaces.ts';
+import { spaces } from '../core/registries.ts';
 
 let bound: Promise<{ task: Task<unknown>; space: Space<unknown> }> | undefined;
 

@@ -3,7 +3,7 @@ import type { EvaluationCache, Executor, ResumePoint } from '../core/plugs.ts';
 import { algorithms, tasks } from '../core/registries.ts';
 import { Study } from '../core/study.ts';
 import type { Algorithm, Json, Space, Task } from '../core/types.ts';
-import { spaces } from '../executors/spaces.ts';
+import { spaces } from '../core/registries.ts';
 import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
 
 /** What a stored study runs with that is not part of its record. */

@@ -6,7 +6,7 @@ import type { Executor, FinishedRecord, ProposedRecord, SnapshotRecord, StudyLog
 import type { Measurement } from '../../src/core/types.ts';
 import { memoryStore, resumeStoredStudy, startStoredStudy } from '../../src/store/index.ts';
 import type { StudySpec, StudyStore } from '../../src/store/index.ts';
-import { spaces } from '../../src/executors/spaces.ts';
+import { spaces } from '../../src/core/registries.ts';
 import '../executors/fixtures/register.ts';
 
 // Draws one normal deviate per proposal, so snapshots often fall with a spare deviate pending.

@@ -7,7 +7,7 @@ import { UsageError } from '../../core/errors.ts';
 import { tasks } from '../../core/registries.ts';
 import { Rng } from '../../core/rng.ts';
 import type { Json } from '../../core/types.ts';
-import { spaces } from '../../executors/spaces.ts';
+import { spaces } from '../../core/registries.ts';
 import { opSet } from '../../spaces/graph/op-set.ts';
 import { graphSpace } from '../../spaces/graph/space.ts';
 import { toInfix } from '../../spaces/graph/print.ts';

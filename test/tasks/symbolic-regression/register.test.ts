@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { tasks } from '../../../src/core/registries.ts';
 import { Rng } from '../../../src/core/rng.ts';
-import { spaces } from '../../../src/executors/spaces.ts';
+import { spaces } from '../../../src/core/registries.ts';
 import '../../../src/tasks/symbolic-regression/register.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-sr-'));
