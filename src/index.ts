@@ -27,3 +27,8 @@ export { levenbergMarquardt } from './learn/levenberg-marquardt.ts';
 // Symbolic regression.
 export type { Formula, RegressionData, SymbolicRegressionResult, SymbolicRegressionSearchOptions } from './tasks/symbolic-regression/index.ts';
 export { nguyen, readCsv, regressionData, searchFormulas, symbolicRegressionTask } from './tasks/symbolic-regression/index.ts';
+
+// Heavier parts have their own entry points, so that importing 'amoeba' stays light:
+// 'amoeba/symbolic' (PyGlove-style spaces), 'amoeba/store' (SQLite, resume),
+// 'amoeba/executors' (worker threads), 'amoeba/report', 'amoeba/nas', 'amoeba/approx',
+// 'amoeba/sr'.
