@@ -3,43 +3,79 @@ import type { RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
 import { runSearch } from './sr.ts';
 
-/** Newton's law of universal gravitation, in units where G = 6.674. */
-const LAW = 'F = 6.674 · m1 · m2 / r²';
-
-/** 200 noiseless observations of two masses at a distance and the force between them. */
-function gravityData(rng: Rng): RegressionData {
-  const rows = 200;
-  const m1 = new Float64Array(rows);
-  const m2 = new Float64Array(rows);
-  const r = new Float64Array(rows);
-  const force = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    m1[i] = rng.uniform(1, 10);
-    m2[i] = rng.uniform(1, 10);
-    r[i] = rng.uniform(0.5, 5);
-    force[i] = (6.674 * m1[i]! * m2[i]!) / (r[i]! * r[i]!);
-  }
-  return { featureNames: ['m1', 'm2', 'r'], features: [m1, m2, r], target: force, rows };
+/** A physical law the demo rediscovers from measurements it generates. */
+interface Law {
+  readonly name: string;
+  readonly formula: string;
+  readonly variables: readonly { readonly name: string; readonly low: number; readonly high: number }[];
+  readonly f: (v: readonly number[]) => number;
+  readonly ops: string;
 }
 
-/** `amoeba demo`: rediscovers Newton's law of gravitation from data it generates. */
+const LAWS: readonly Law[] = [
+  {
+    name: "Newton's law of gravitation (G = 6.674 in these units)",
+    formula: 'F = 6.674·m1·m2 / r²',
+    variables: [{ name: 'm1', low: 1, high: 10 }, { name: 'm2', low: 1, high: 10 }, { name: 'r', low: 0.5, high: 5 }],
+    f: ([m1, m2, r]) => (6.674 * m1! * m2!) / (r! * r!),
+    ops: 'add,sub,mul,pdiv',
+  },
+  {
+    name: "Kepler's third law (period in years, semi-major axis in AU)",
+    formula: 'P = a^(3/2)',
+    variables: [{ name: 'a', low: 0.3, high: 40 }],
+    f: ([a]) => a! ** 1.5,
+    ops: 'add,sub,mul,pdiv,psqrt',
+  },
+  {
+    name: 'the period of a pendulum (g = 9.81 m/s²)',
+    formula: 'T = 2π·√(L / 9.81)',
+    variables: [{ name: 'L', low: 0.1, high: 3 }],
+    f: ([L]) => 2 * Math.PI * Math.sqrt(L! / 9.81),
+    ops: 'add,sub,mul,pdiv,psqrt',
+  },
+];
+
+/** 200 noiseless measurements of a law, with inputs drawn uniformly from their ranges. */
+function measure(law: Law, rng: Rng): RegressionData {
+  const rows = 200;
+  const features = law.variables.map(() => new Float64Array(rows));
+  const target = new Float64Array(rows);
+  const point = law.variables.map(() => 0);
+  for (let i = 0; i < rows; i++) {
+    law.variables.forEach((v, j) => {
+      point[j] = rng.uniform(v.low, v.high);
+      features[j]![i] = point[j]!;
+    });
+    target[i] = law.f(point);
+  }
+  return { featureNames: law.variables.map((v) => v.name), features, target, rows };
+}
+
+/** `amoeba demo`: rediscovers three physical laws from measurements it generates. */
 export const demoCommand: CliCommand = (program, io = processIo) => {
   program
     .command('demo')
-    .description(`rediscover a physical law (${LAW}) from 200 generated measurements`)
+    .description("rediscover three physical laws (gravitation, Kepler's third law, a pendulum) from generated measurements")
     .option('--seed <n>', 'random seed', intFlag('seed'), 1)
-    .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0), 60)
+    .option('--time-limit <seconds>', 'most seconds per law', numberFlag('time-limit', 0), 20)
     .option('--quiet', 'no progress output')
     .action(async (flags: { seed: number; timeLimit: number; quiet?: boolean }) => {
-      io.err(`amoeba demo: searching formulas for F(m1, m2, r) in 200 generated measurements of gravity.\n`);
-      const result = await runSearch(
-        gravityData(new Rng(flags.seed)),
-        { seed: flags.seed, timeLimit: flags.timeLimit, ops: 'add,sub,mul,pdiv', maxVertices: 16, quiet: flags.quiet === true },
-        io,
-        { generator: 'gravity' },
-      );
-      const best = result.front[result.best];
-      const exact = best !== undefined && best.validError < 1e-20;
-      io.out(exact ? `\nRecovered the law exactly: F = ${best.expression}   (true law: ${LAW})\n` : `\nBest formula so far: F = ${best?.expression ?? '—'}; the true law is ${LAW}. Try a longer --time-limit.\n`);
+      let recovered = 0;
+      for (const law of LAWS) {
+        io.out(`\n== ${law.name}: 200 measurements of ${law.variables.map((v) => v.name).join(', ')}\n`);
+        const result = await runSearch(
+          measure(law, new Rng(flags.seed)),
+          { seed: flags.seed, timeLimit: flags.timeLimit, ops: law.ops, maxVertices: 16, quiet: flags.quiet === true },
+          io,
+          { generator: law.formula },
+        );
+        const best = result.front[result.best];
+        const exact = best !== undefined && best.validError < 1e-20;
+        if (exact) recovered++;
+        const lhs = law.formula.split(' = ')[0];
+        io.out(exact ? `Recovered exactly: ${lhs} = ${best.expression}   (the law: ${law.formula})\n` : `Best so far: ${lhs} = ${best?.expression ?? '—'}   (the law: ${law.formula}); try a longer --time-limit\n`);
+      }
+      io.out(`\n${recovered} of ${LAWS.length} laws recovered exactly from data alone.\n`);
     });
 };

@@ -40,8 +40,13 @@ export interface SymbolicRegressionSearchOptions {
   readonly parsimony?: number;
   /** Start the population afresh after this many trials without progress (default 2,000). */
   readonly restartPatience?: number;
-  /** Stop as soon as a formula fits the validation rows exactly (default true). */
+  /**
+   * Stop once a formula fits the validation rows exactly and `polishTrials` more trials have
+   * found no simpler exact one (default true).
+   */
   readonly stopWhenExact?: boolean;
+  /** Trials to keep looking for a simpler exact formula after the first (default 2,000). */
+  readonly polishTrials?: number;
   /** Called with the study before it runs (to show progress, say). */
   readonly onStudy?: (study: Study<Graph>) => void;
   /** How the data was obtained, kept in the task's config. */
@@ -101,7 +106,7 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
     ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
-    ...(options.stopWhenExact === false ? {} : { stopWhen: (t: Trial<Graph>) => t.status === 'done' && t.values[0]! <= EXACT_NMSE }),
+    ...(options.stopWhenExact === false ? {} : { stopWhen: exactAndSimplest(options.polishTrials ?? 2000) }),
   });
   options.onStudy?.(study);
   const summary = await study.run();
@@ -132,4 +137,21 @@ export function pickBest(front: readonly Pick<Formula, 'validError' | 'complexit
     if (floor(f.validError) <= 1.5 * lowest && (best < 0 || f.complexity < front[best]!.complexity)) best = i;
   });
   return best;
+}
+
+/**
+ * A stop condition: true once some trial fits exactly and the last `polishTrials` trials have
+ * not found a simpler exact fit. The first exact formula is often a roundabout one
+ * (`c·a·(√(a + a) − d/a) + e` for a^1.5); a little more search usually finds the plain form.
+ */
+function exactAndSimplest(polishTrials: number): (t: Trial<Graph>) => boolean {
+  let simplest = Infinity;
+  let lastImprovement = -1;
+  return (t) => {
+    if (t.status === 'done' && t.values[0]! <= EXACT_NMSE && t.values[1]! < simplest) {
+      simplest = t.values[1]!;
+      lastImprovement = t.id;
+    }
+    return lastImprovement >= 0 && t.id - lastImprovement >= polishTrials;
+  };
 }
