@@ -1,4 +1,5 @@
 import { approxCommand } from './approx.ts';
+import { automlZeroCommand } from './automl-zero.ts';
 import type { CliCommand } from './command.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   demoCommand,
   srCommand,
   approxCommand,
+  automlZeroCommand,
   nasCommand,
   studiesCommand,
   showCommand,

@@ -1,0 +1,33 @@
+/** AutoML-Zero (Real et al. 2020): tasks, the training loop in three forms, FEC fingerprints, experiments, presets. Importing it registers the 'automl-zero' task. */
+import './register.ts';
+
+export type { EvalType, TaskData } from './task-data.ts';
+export { linearRegressionTask, nonlinearRegressionTask } from './regression-tasks.ts';
+export type { RegressionTaskOptions, TeacherTask } from './regression-tasks.ts';
+export { loadMnistDigits, MNIST_PIXELS } from './mnist.ts';
+export type { MnistDigits } from './mnist.ts';
+export { projectedBinaryTask } from './projected-binary-task.ts';
+export type { ProjectedBinaryTaskOptions } from './projected-binary-task.ts';
+export { ALL_DIGIT_PAIRS, TASK_KINDS, buildTaskSuite, checkTaskSuite } from './task-suite.ts';
+export type { TaskKind, TaskSuiteSpec } from './task-suite.ts';
+export { createLoopBuffers, sigmoid, squashRmsError } from './training-loop.ts';
+export type { LoopBuffers, LoopData, TrainingLoop } from './training-loop.ts';
+export { programLiveness, resolveProgram } from './program-liveness.ts';
+export type { ProgramLiveness, ResolvedProgram } from './program-liveness.ts';
+export { interpretedLoop } from './interpreted-loop.ts';
+export { ProgramCompiler, programSignature } from './compiled-loop.ts';
+export type { CompiledProgram, ProgramCompilerOptions } from './compiled-loop.ts';
+export { runThreadedLoop } from './threaded-loop.ts';
+export type { ThreadedProgram } from './threaded-loop.ts';
+export { ProgramEngine } from './program-engine.ts';
+export type { EngineStats, PreparedProgram, ProgramEngineOptions } from './program-engine.ts';
+export { automlZeroTask } from './automl-zero-task.ts';
+export type { AutomlZeroTask, AutomlZeroTaskOptions, FecExamples } from './automl-zero-task.ts';
+export { automlZeroTaskFromConfig } from './register.ts';
+export { recognizeLinearGradientDescent } from './recognize.ts';
+export type { GradientDescentMatch } from './recognize.ts';
+export { runExperiments } from './experiment.ts';
+export type { ExperimentConfig, ExperimentProgress, ExperimentResult, RunExperimentsOptions } from './experiment.ts';
+export { CLASSIFICATION_PRESET, DEMO_PRESET, NONLINEAR_PRESET, PRESETS, presetNamed } from './presets.ts';
+export { experimentReport, simplifiedProgram } from './report.ts';
+export type { ExperimentReport } from './report.ts';

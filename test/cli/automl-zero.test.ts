@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Command } from 'commander';
+import { automlZeroCommand } from '../../src/cli/automl-zero.ts';
+import { isUsageError } from '../../src/core/errors.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'amoeba-automl-zero-'));
+
+/** Runs `amoeba automl-zero ...` in-process; returns the exit code as the CLI would set it. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
+  const program = new Command('amoeba').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  automlZeroCommand(program, io);
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { code: 0, out, err };
+  } catch (error) {
+    if (isUsageError(error)) return { code: 2, out, err: `${err}amoeba: ${error.message}\n` };
+    if ((error as { code?: string }).code?.startsWith('commander.') === true) return { code: 2, out, err };
+    throw error;
+  }
+}
+
+describe('amoeba automl-zero', () => {
+  it('runs the demo preset within its time limit and writes the promised JSON', async () => {
+    const json = join(dir, 'out.json');
+    const { code, out, err } = await cli('automl-zero', '--preset', 'demo', '--seed', '3', '--time-limit', '1', '--quiet', '--json', json);
+    assert.equal(code, 0, err);
+    assert.match(err, /preset demo, seed 3/);
+    assert.match(out, /(Not solved|Solved) in [\d.]+ s: fitness [\d.]+ on 100 unseen linear tasks/);
+    assert.match(out, /Algorithm found \(dead instructions removed\):\ndef Setup\(\):/);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as { [key: string]: unknown };
+    for (const key of ['solved', 'fitness', 'individuals', 'individualsPerSecond', 'seconds', 'algorithm']) assert.ok(key in result, `JSON has ${key}`);
+    assert.equal(typeof (result['algorithm'] as { setup: unknown[] }).setup.length, 'number');
+  });
+
+  it('rejects an unknown preset with one message and exit code 2', async () => {
+    const { code, err } = await cli('automl-zero', '--preset', 'cubic');
+    assert.equal(code, 2);
+    assert.match(err, /unknown automl-zero preset 'cubic'; known: demo, nonlinear, classification/);
+    assert.doesNotMatch(err, /\n\s+at /);
+  });
+
+  it('rejects a bad time limit', async () => {
+    const { code, err } = await cli('automl-zero', '--time-limit', 'soon');
+    assert.equal(code, 2);
+    assert.match(err, /--time-limit must be a number/);
+  });
+});
