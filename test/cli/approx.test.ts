@@ -3,28 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Command } from 'commander';
-import { approxCommand } from '../../src/cli/approx.ts';
-import { isUsageError } from '../../src/core/errors.ts';
+import { cli } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-approx-'));
-
-/** Runs `amoeba approx ...` in-process; returns the exit code as the CLI would set it. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const program = new Command('amoeba').exitOverride().configureOutput({ writeOut: (t) => void (out += t), writeErr: (t) => void (err += t) });
-  approxCommand(program, { out: (t: string) => void (out += t), err: (t: string) => void (err += t) });
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (t) => void (out += t), writeErr: (t) => void (err += t) });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, out, err };
-  } catch (error) {
-    if (isUsageError(error)) return { code: 2, out, err: `${err}amoeba: ${error.message}\n` };
-    if ((error as { code?: string }).code?.startsWith('commander.') === true) return { code: 2, out, err };
-    throw error;
-  }
-}
 
 describe('amoeba approx', () => {
   it('prints the table beside the baselines, writes the promised JSON and exports C', async () => {

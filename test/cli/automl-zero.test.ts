@@ -3,29 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Command } from 'commander';
-import { automlZeroCommand } from '../../src/cli/automl-zero.ts';
-import { isUsageError } from '../../src/core/errors.ts';
+import { cli } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-automl-zero-'));
-
-/** Runs `amoeba automl-zero ...` in-process; returns the exit code as the CLI would set it. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
-  const program = new Command('amoeba').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  automlZeroCommand(program, io);
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, out, err };
-  } catch (error) {
-    if (isUsageError(error)) return { code: 2, out, err: `${err}amoeba: ${error.message}\n` };
-    if ((error as { code?: string }).code?.startsWith('commander.') === true) return { code: 2, out, err };
-    throw error;
-  }
-}
 
 describe('amoeba automl-zero', () => {
   it('runs the demo preset within its time limit and writes the promised JSON', async () => {

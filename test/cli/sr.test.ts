@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../src/cli/program.ts';
+import { cli } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-sr-'));
 function file(name: string, text: string): string {
@@ -17,13 +17,6 @@ const rows = Array.from({ length: 40 }, (_, i) => {
   return `${x},${x * x + 1}`;
 });
 const good = file('good.csv', `x,y\n${rows.join('\n')}\n`);
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 /** Runs the CLI and expects exit code 2 with exactly one message line matching `pattern`. */
 async function rejects(pattern: RegExp, ...args: string[]): Promise<void> {
