@@ -14,10 +14,12 @@ export class InstructionCacheSlot<T> {
     this.key = Symbol(name);
   }
 
+  /** The value kept on `ins`, or undefined. */
   get(ins: Instruction): T | undefined {
     return (ins as unknown as { [key: symbol]: T | undefined })[this.key];
   }
 
+  /** Keeps `value` on `ins` (unless `ins` is frozen). */
   set(ins: Instruction, value: T): void {
     const holder = ins as unknown as { [key: symbol]: T };
     if (Object.prototype.hasOwnProperty.call(holder, this.key)) holder[this.key] = value;

@@ -40,6 +40,7 @@ export class InstructionFactsCache {
     return shape.scalars + shape.vectors + shape.matrices <= MAX_MASK_REGISTERS;
   }
 
+  /** The facts of `ins`, derived (and checked) on first use. */
   get(ins: Instruction): InstructionFacts {
     const cached = SLOT.get(ins);
     if (cached !== undefined && cached.owner === this) return cached.facts;

@@ -109,6 +109,7 @@ export class ProgramEngine {
     return new ThreadedRun(this, threaded, live);
   }
 
+  /** How many programs were prepared, and how many ran compiled. */
   stats(): EngineStats {
     return { prepared: this.prepared, compiledRuns: this.compiledRuns, loopsCompiled: this.compiler.compiled, stepPatterns: this.stepCompiler.patterns };
   }
