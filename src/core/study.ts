@@ -3,6 +3,7 @@ import { dominates } from './pareto.ts';
 import type { CacheStats, EvaluationCache, Executor, ResumePoint, StudyLog, TrialRecord } from './plugs.ts';
 import { Rng, mixSeed } from './rng.ts';
 import type { Algorithm, Measurement, Space, Task, Trial } from './types.ts';
+import { InFlight } from './in-flight.ts';
 import { InlineExecutor } from './inline-executor.ts';
 
 /** How a study ended. */
@@ -32,6 +33,13 @@ export interface StudyOptions<G> {
   /** Finished trials between algorithm snapshots written to the log (default 1000). */
   readonly snapshotEveryTrials?: number;
   /**
+   * Synchronous batches: propose this many trials, wait for all of them, then give their
+   * results to the algorithm in trial-id order. The trials then depend only on the seed, not
+   * on which evaluation finished first, so inline, thread and queue executors agree.
+   * Unset (the default), results are fed back as they arrive (steady state).
+   */
+  readonly syncBatch?: number;
+  /**
    * Continue a stored study: the algorithm passed in must be restored from
    * `resume.snapshot.algorithm` (or be fresh when there is no snapshot). The study replays the
    * proposals and feedbacks after the snapshot, re-runs the trials that were in flight, and
@@ -57,57 +65,6 @@ type Listener<G> = (trial: Trial<G>) => void;
 
 const YIELD_EVERY_MS = 50;
 const DEFAULT_SNAPSHOT_EVERY_TRIALS = 1000;
-
-/**
- * Counts evaluations in flight and wakes the study when one finishes: O(1) per trial, where
- * racing every pending promise would cost O(capacity) per trial.
- */
-class InFlight {
-  size = 0;
-  private wake: (() => void) | undefined = undefined;
-  private failure: { error: unknown } | undefined = undefined;
-
-  constructor(private readonly capacity: number) {}
-
-  /** Counts a pending evaluation; returns a promise to await when every slot is taken. */
-  track(pending: Promise<void> | undefined): Promise<void> | undefined {
-    if (pending !== undefined) {
-      this.size++;
-      pending.then(
-        () => this.release(),
-        (error: unknown) => {
-          this.failure ??= { error };
-          this.release();
-        },
-      );
-    }
-    return this.size >= this.capacity || this.failure !== undefined ? this.waitBelow(this.capacity) : undefined;
-  }
-
-  /** Resolves once nothing is in flight. */
-  async drain(): Promise<void> {
-    while (this.size > 0) await this.waitBelow(1);
-    this.check();
-  }
-
-  /** Waits for a finish while `limit` or more are in flight. */
-  private async waitBelow(limit: number): Promise<void> {
-    if (this.size >= limit) await new Promise<void>((resolve) => (this.wake = resolve));
-    this.check();
-  }
-
-  private release(): void {
-    this.size--;
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
-  }
-
-  /** A listener or the algorithm threw while finishing a trial: the study stops with that error. */
-  private check(): void {
-    if (this.failure !== undefined) throw this.failure.error;
-  }
-}
 
 /** A trial proposed and not yet finished. */
 interface Launch<G> {
@@ -135,6 +92,8 @@ export class Study<G> {
   private startedAt = 0;
   private stopReason: StopReason | undefined = undefined;
   private readonly snapshotEvery: number;
+  /** Results held back until their synchronous batch is complete (see `syncBatch`). */
+  private held: { trial: Launch<G>; result: Measurement | string }[] = [];
 
   constructor(private readonly options: StudyOptions<G>) {
     const { budgetTrials, budgetSeconds, snapshotEveryTrials } = options;
@@ -149,6 +108,9 @@ export class Study<G> {
     }
     if (snapshotEveryTrials !== undefined && !(Number.isInteger(snapshotEveryTrials) && snapshotEveryTrials >= 1)) {
       throw new UsageError(`snapshotEveryTrials must be a whole number >= 1, got ${snapshotEveryTrials}`);
+    }
+    if (options.syncBatch !== undefined && !(Number.isInteger(options.syncBatch) && options.syncBatch >= 1)) {
+      throw new UsageError(`syncBatch must be a whole number of trials >= 1, got ${options.syncBatch}`);
     }
     this.snapshotEvery = snapshotEveryTrials ?? DEFAULT_SNAPSHOT_EVERY_TRIALS;
     this.seed = options.seed ?? 0;
@@ -174,6 +136,8 @@ export class Study<G> {
         const wait = slots.track(this.evaluate(trial));
         if (wait !== undefined) await wait;
       }
+      await this.endBatch(slots);
+      const { syncBatch } = this.options;
       let lastYield = performance.now();
       while (this.mayPropose()) {
         // Synchronous evaluations never give the event loop a turn; yield now and then so
@@ -185,8 +149,9 @@ export class Study<G> {
         }
         const wait = slots.track(this.launch());
         if (wait !== undefined) await wait;
+        if (syncBatch !== undefined && this.counts.proposed % syncBatch === 0) await this.endBatch(slots);
       }
-      await slots.drain();
+      await this.endBatch(slots);
       if (log !== undefined) this.writeSnapshot(log);
     } finally {
       await this.executor.close();
@@ -221,6 +186,14 @@ export class Study<G> {
       stopReason: this.stopReason,
       cache: stats && { ...stats, hitRate: stats.hits + stats.misses > 0 ? stats.hits / (stats.hits + stats.misses) : 0 },
     };
+  }
+
+  /** Waits for every evaluation in flight, then finishes the held results in trial-id order. */
+  private async endBatch(slots: InFlight): Promise<void> {
+    await slots.drain();
+    const held = this.held.sort((a, b) => a.trial.id - b.trial.id);
+    this.held = [];
+    for (const { trial, result } of held) this.finish(trial, result, false);
   }
 
   private elapsedMs(): number {
@@ -263,23 +236,31 @@ export class Study<G> {
     return this.evaluate(trial);
   }
 
-  /** Hands a proposed trial to the executor; finishes it at once when the result is synchronous. */
+  /**
+   * Hands a proposed trial to the executor; finishes it at once when the result is
+   * synchronous, or holds the result for the end of its batch (`syncBatch`).
+   */
   private evaluate(trial: Launch<G>): Promise<void> | undefined {
     let outcome: Measurement | Promise<Measurement>;
     try {
       outcome = this.executor.evaluate(trial.genotype, { trialId: trial.id, seed: mixSeed(this.seed, trial.id) });
     } catch (error) {
-      this.finish(trial, errorMessage(error), false);
+      this.settle(trial, errorMessage(error));
       return undefined;
     }
     if (!(outcome instanceof Promise)) {
-      this.finish(trial, outcome, false);
+      this.settle(trial, outcome);
       return undefined;
     }
     return outcome.then(
-      (m) => this.finish(trial, m, false),
-      (error: unknown) => this.finish(trial, errorMessage(error), false),
+      (m) => this.settle(trial, m),
+      (error: unknown) => this.settle(trial, errorMessage(error)),
     );
+  }
+
+  private settle(trial: Launch<G>, result: Measurement | string): void {
+    if (this.options.syncBatch === undefined) this.finish(trial, result, false);
+    else this.held.push({ trial, result });
   }
 
   private finish(launched: Launch<G>, result: Measurement | string, cached: boolean): void {

@@ -130,6 +130,37 @@ describe('Study', () => {
     assert.ok(algorithm.seen.filter((t) => t.status === 'failed').every((t) => t.error === 'worker crashed'));
   });
 
+  it('feeds synchronous batches back in trial-id order, whatever order results arrive in', async () => {
+    let proposedAhead = 0;
+    const executor: Executor<number> = {
+      capacity: 4,
+      open: () => {},
+      // Later trials of a batch finish first.
+      evaluate: async (g, ctx) => {
+        await new Promise((r) => setTimeout(r, 4 - (ctx.trialId % 4)));
+        return { values: [g] };
+      },
+      close: async () => {},
+    };
+    const algorithm = new RecordingRandomSearch();
+    const propose = algorithm.propose.bind(algorithm);
+    let proposed = 0;
+    algorithm.propose = (rng) => {
+      proposed++;
+      proposedAhead = Math.max(proposedAhead, proposed - algorithm.seen.length);
+      return propose(rng);
+    };
+    const s = new Study<number>({ space: integerSpace, task: distanceTask, algorithm, seed: 1, budgetTrials: 18, executor, syncBatch: 4 });
+    const summary = await s.run();
+    assert.equal(summary.trials, 18);
+    assert.deepEqual(algorithm.seen.map((t) => t.id), [...Array(18).keys()]);
+    assert.equal(proposedAhead, 4);
+  });
+
+  it('rejects a synchronous batch that is not a whole number >= 1', () => {
+    assert.throws(() => study({ syncBatch: 0 }), /syncBatch must be a whole number/);
+  });
+
   it('rejects a negative budget and a study with no budget at all', () => {
     assert.throws(() => study({ budgetTrials: -1 }), UsageError);
     assert.throws(() => study({ budgetTrials: undefined as unknown as number }), /needs a budget/);
