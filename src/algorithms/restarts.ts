@@ -9,6 +9,8 @@ export interface RestartOptions {
   readonly patienceTrials: number;
   /** Which loss counts as progress: an index (default 0) or a function of the loss vector. */
   readonly objective?: SingleObjective;
+  /** A `snapshot()` to resume from: the inner search is rebuilt with `start(inner snapshot)`. */
+  readonly snapshot?: Json;
 }
 
 /** An algorithm that starts a fresh inner search whenever the current one stagnates. */
@@ -23,16 +25,22 @@ export interface RestartingAlgorithm<G> extends Algorithm<G> {
  * often a smooth approximation such as exp(c·x) that is hard to leave); independent restarts
  * buy fresh basins. The study's own front keeps what earlier runs found.
  */
-export function withRestarts<G>(start: () => Algorithm<G>, options: RestartOptions): RestartingAlgorithm<G> {
+export function withRestarts<G>(start: (innerSnapshot?: Json) => Algorithm<G>, options: RestartOptions): RestartingAlgorithm<G> {
   const patience = options.patienceTrials;
   if (!Number.isInteger(patience) || patience < 1) {
     throw new UsageError(`withRestarts: patienceTrials must be a whole number >= 1, got ${patience}`);
   }
   const fitness = fitnessFunction('withRestarts', options.objective);
-  let inner = start();
+  let inner: Algorithm<G>;
   let best = Infinity;
   let sinceImprovement = 0;
   let restarts = 0;
+  if (options.snapshot === undefined) inner = start();
+  else {
+    const saved = readSnapshot(options.snapshot);
+    inner = start(saved.inner);
+    ({ best, sinceImprovement, restarts } = saved);
+  }
   return {
     propose: (rng: Rng) => inner.propose(rng),
     feedback(trial: Trial<G>) {
@@ -51,4 +59,15 @@ export function withRestarts<G>(start: () => Algorithm<G>, options: RestartOptio
     snapshot: (): Json => ({ algorithm: 'with-restarts', version: 1, inner: inner.snapshot(), best: Number.isFinite(best) ? best : 'Infinity', sinceImprovement, restarts }),
     restarts: () => restarts,
   };
+}
+
+/** The fields of a `withRestarts` snapshot, checked. */
+function readSnapshot(json: Json): { inner: Json; best: number; sinceImprovement: number; restarts: number } {
+  const fields = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
+  const { inner, best, sinceImprovement, restarts } = fields;
+  const counts = [sinceImprovement, restarts].every((n) => Number.isInteger(n) && (n as number) >= 0);
+  if (fields.algorithm !== 'with-restarts' || inner === undefined || !(typeof best === 'number' || best === 'Infinity') || !counts) {
+    throw new UsageError(`withRestarts: not a withRestarts snapshot (expected { algorithm: 'with-restarts', inner, best, sinceImprovement, restarts }), got ${JSON.stringify(json).slice(0, 200)}`);
+  }
+  return { inner, best: best === 'Infinity' ? Infinity : best, sinceImprovement: sinceImprovement as number, restarts: restarts as number };
 }

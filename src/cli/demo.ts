@@ -2,6 +2,7 @@ import { Rng } from '../core/rng.ts';
 import type { RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
 import { runSearch } from './sr.ts';
+import { addStudyFlags, type StudyFlags } from './study-flags.ts';
 
 /** A physical law the demo rediscovers from measurements it generates. */
 interface Law {
@@ -54,21 +55,25 @@ function measure(law: Law, rng: Rng): RegressionData {
 
 /** `amoeba demo`: rediscovers three physical laws from measurements it generates. */
 export const demoCommand: CliCommand = (program, io = processIo) => {
-  program
+  const command = program
     .command('demo')
     .description("rediscover three physical laws (gravitation, Kepler's third law, a pendulum) from generated measurements")
     .option('--seed <n>', 'random seed', intFlag('seed'), 1)
     .option('--time-limit <seconds>', 'most seconds per law', numberFlag('time-limit', 0), 20)
-    .option('--quiet', 'no progress output')
-    .action(async (flags: { seed: number; timeLimit: number; quiet?: boolean }) => {
+    .option('--budget <trials>', 'most formulas to try per law', intFlag('budget', 0))
+    .option('--quiet', 'no progress output');
+  // The laws' evaluations take microseconds: worker threads would cost more than they save.
+  addStudyFlags(command, 1)
+    .action(async (flags: StudyFlags & { seed: number; timeLimit: number; budget?: number; quiet?: boolean }) => {
       let recovered = 0;
       for (const law of LAWS) {
         io.out(`\n== ${law.name}: 200 measurements of ${law.variables.map((v) => v.name).join(', ')}\n`);
         const result = await runSearch(
           measure(law, new Rng(flags.seed)),
-          { seed: flags.seed, timeLimit: flags.timeLimit, ops: law.ops, maxVertices: 16, quiet: flags.quiet === true },
+          { ...flags, ops: law.ops, maxVertices: 16, quiet: flags.quiet === true },
           io,
-          { generator: law.formula },
+          { generator: law.formula, target: law.formula.split(' = ')[0]! },
+          'demo',
         );
         const best = result.front[result.best];
         const exact = best !== undefined && best.validError < 1e-20;

@@ -3,16 +3,14 @@ import '../algorithms/index.ts';
 import '../tasks/symbolic-regression/register.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Trial } from '../core/types.ts';
-import { threadExecutor } from '../executors/index.ts';
 import { formatNumber } from '../report/index.ts';
-import { openStoreFile, requireStudy, resumeStoredStudy } from '../store/index.ts';
+import { DEFAULT_STORE_FILE, openStoreFile, requireStudy, resumeStoredStudy } from '../store/index.ts';
 import type { StoredStudy } from '../store/index.ts';
+import { UsageError } from '../core/errors.ts';
+import { executorFactory, executorKind, queueNamespace, type ExecutorKind } from './study-flags.ts';
 import { intFlag, numberFlag, processIo } from './command.ts';
 import type { CliCommand } from './command.ts';
 import { showProgress } from './progress.ts';
-
-/** Modules that register tasks and spaces; worker threads import them to rebuild a study's task. */
-export const TASK_MODULES: readonly string[] = [new URL('../tasks/symbolic-regression/register.ts', import.meta.url).href];
 
 /**
  * `amoeba resume [study]`: continues a study that was stopped or killed, from its last
@@ -21,6 +19,7 @@ export const TASK_MODULES: readonly string[] = [new URL('../tasks/symbolic-regre
  * @example
  * amoeba resume --db runs.db
  * amoeba resume sr-1 --workers 4 --timeout 10000
+ * amoeba resume sr-1 --executor redis --redis redis://:secret@10.0.0.5:6379
  */
 export const resumeCommand: CliCommand = (program, io = processIo) => {
   program
@@ -28,10 +27,12 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
     .description('continue a stopped or killed study from its store, up to its budget')
     .argument('[study]', 'the study name (default: the newest)')
     .option('--db <file>', 'the study store (default amoeba.db)')
-    .option('--workers <n>', 'worker threads (default: the number of cores; 1 runs inline)', intFlag('workers', 1), availableParallelism())
-    .option('--timeout <ms>', 'fail an evaluation that runs longer than this (worker threads only)', numberFlag('timeout', 1))
+    .option('--workers <n>', 'evaluations in parallel (default: the number of cores; 1 runs inline)', intFlag('workers', 1), availableParallelism())
+    .option('--executor <kind>', 'where evaluations run: inline, threads or redis (default: threads when --workers > 1)', executorKind)
+    .option('--redis <url>', 'the Redis server of --executor redis; a study that ran on Redis collects the results finished while it was down')
+    .option('--timeout <ms>', 'fail an evaluation that runs longer than this (threads and redis)', numberFlag('timeout', 1))
     .option('--quiet', 'no progress display')
-    .action(async (name: string | undefined, flags: { db?: string; workers: number; timeout?: number; quiet?: boolean }) => {
+    .action(async (name: string | undefined, flags: { db?: string; workers: number; executor?: ExecutorKind; redis?: string; timeout?: number; quiet?: boolean }) => {
       const store = openStoreFile(flags.db, { mustExist: true });
       try {
         const stored = requireStudy(store, name);
@@ -43,7 +44,11 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
         const stop = new AbortController();
         const onInterrupt = () => stop.abort();
         process.once('SIGINT', onInterrupt);
-        const study = resumeStoredStudy(store, stored.name, { signal: stop.signal, ...(flags.workers > 1 && stored.space !== undefined ? { executor: executorFor(stored, flags.workers, flags.timeout) } : {}) });
+        const kind = flags.executor ?? (flags.workers > 1 ? 'threads' : 'inline');
+        if (kind === 'redis' && flags.redis === undefined) throw new UsageError('--executor redis needs --redis <url>, e.g. --redis redis://127.0.0.1:6379');
+        const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name));
+        const executor = factory?.({ task: stored.task, space: stored.space! }) as Executor<unknown> | undefined;
+        const study = resumeStoredStudy(store, stored.name, { signal: stop.signal, ...(executor === undefined ? {} : { executor }) });
         const stopProgress = showProgress(study, { quiet: flags.quiet === true, budgetTrials: stored.budgetTrials, describeBest: (t) => describe(stored, t) });
         try {
           const summary = await study.run();
@@ -57,16 +62,6 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
       }
     });
 };
-
-function executorFor(stored: StoredStudy, workers: number, timeoutMs: number | undefined): Executor<unknown> {
-  return threadExecutor({
-    task: stored.task,
-    space: stored.space as NonNullable<StoredStudy['space']>,
-    modules: TASK_MODULES,
-    workers,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  });
-}
 
 function describe(stored: StoredStudy, best: Trial<unknown>): string {
   return stored.objectives.map((o, i) => `${o.name} ${formatNumber(best.values[i]!)}`).join(', ');

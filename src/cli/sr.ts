@@ -5,9 +5,14 @@ import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-
 import { searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
 import { showProgress } from './progress.ts';
+import { addStudyFlags, studyPlumbing, type StudyFlags, type StudyPlumbing } from './study-flags.ts';
+import type { Executor } from '../core/plugs.ts';
+import type { Graph } from '../spaces/graph/graph.ts';
+import { opSet } from '../spaces/graph/op-set.ts';
+import type { Recipe } from '../store/index.ts';
 
 /** Flags shared by every command that runs a formula search. */
-export interface SearchFlags {
+export interface SearchFlags extends StudyFlags {
   readonly budget?: number;
   readonly timeLimit?: number;
   readonly seed: number;
@@ -19,36 +24,66 @@ export interface SearchFlags {
 
 /** `amoeba sr data.csv --target y`: fits a formula for one column from the others. */
 export const srCommand: CliCommand = (program, io = processIo) => {
-  program
+  const command = program
     .command('sr')
     .description('symbolic regression: find formulas for a CSV column from the other columns')
     .argument('<data.csv>', 'CSV file: a header row of column names, then numeric rows')
     .requiredOption('--target <column>', 'the column to predict')
     .option('--budget <trials>', 'number of candidate formulas to try (default 100000)', intFlag('budget', 0))
     .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0))
-    .option('--seed <n>', 'random seed; the same seed gives the same result', intFlag('seed'), 0)
+    .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 or --sync', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
     .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 16)
     .option('--json <file>', 'also write the front and the best formula as JSON')
-    .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nExample:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json')
+    .option('--quiet', 'no progress output');
+  addStudyFlags(command)
+    .addHelpText('after', '\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync')
     .action(async (path: string, flags: SearchFlags & { target: string }) => {
       const data = regressionData(readCsv(path), flags.target, path);
-      await runSearch(data, flags, io, { data: { path, target: flags.target } });
+      await runSearch(data, flags, io, { path, target: flags.target }, 'sr');
     });
 };
 
-/** Runs the search with progress, prints the front and writes `--json` when asked. */
-export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, dataSource: Json): Promise<SymbolicRegressionResult> {
+/**
+ * Runs the search with progress (stored, when `--db` names a store, as `<prefix>-<n>`),
+ * prints the front and writes `--json` when asked.
+ */
+export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, source: { readonly path?: string; readonly target: string; readonly generator?: string }, prefix: string): Promise<SymbolicRegressionResult> {
   const ops = flags.ops?.split(',').map((op) => op.trim()).filter((op) => op !== '');
   if (ops !== undefined && ops.length === 0) throw new UsageError('--ops needs at least one op, e.g. --ops add,mul,sin');
-  io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)\n`);
+  if (ops !== undefined) opSet(ops);
+  const plumbing = await studyPlumbing(flags, prefix);
+  const stopSignal = new AbortController();
+  const onInterrupt = () => stopSignal.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
+    io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${where}\n`);
+    const result = await search(data, flags, ops, plumbing, stopSignal.signal, { ...source, target: source.target });
+    io.out(formatFront(result, data.featureNames));
+    if (result.summary.stopReason === 'aborted' && plumbing.store !== undefined) {
+      io.err(`amoeba: interrupted; continue with: amoeba resume ${plumbing.store.name} --db ${flags.db as string}\n`);
+    }
+    if (flags.json !== undefined) writeJson(flags.json, result);
+    return result;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    plumbing.close();
+  }
+}
+
+async function search(data: RegressionData, flags: SearchFlags, ops: string[] | undefined, plumbing: StudyPlumbing, signal: AbortSignal, source: Json & { target: string }): Promise<SymbolicRegressionResult> {
   let stop = () => {};
   const result = await searchFormulas({
     data,
     seed: flags.seed,
     maxVertices: flags.maxVertices,
-    dataSource,
+    dataSource: source,
+    targetName: source.target,
+    signal,
+    ...(plumbing.store === undefined ? {} : { store: plumbing.store }),
+    ...(plumbing.executor === undefined ? {} : { executor: plumbing.executor as (recipes: { task: Recipe; space: Recipe }) => Executor<Graph> }),
+    ...(flags.sync === true ? { syncBatch: flags.workers } : {}),
     ...(ops === undefined ? {} : { ops }),
     ...(flags.budget === undefined ? {} : { budgetTrials: flags.budget }),
     ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
@@ -61,8 +96,6 @@ export async function runSearch(data: RegressionData, flags: SearchFlags, io: Cl
     },
   });
   stop();
-  io.out(formatFront(result, data.featureNames));
-  if (flags.json !== undefined) writeJson(flags.json, result);
   return result;
 }
 

@@ -23,6 +23,8 @@ export interface ThreadExecutorOptions {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
+// Resolved from this package, not the working directory, so workers start from any folder.
+const TSX_URL = import.meta.resolve('tsx');
 
 /**
  * Evaluates on worker threads (piscina). Each worker rebuilds the task and space from their
@@ -73,7 +75,7 @@ class ThreadExecutor<G> implements Executor<G> {
       filename: WORKER_URL,
       minThreads: this.workers,
       maxThreads: this.workers,
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', TSX_URL],
       workerData: setup,
       idleTimeout: 60_000,
     });

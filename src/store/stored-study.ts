@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.ts';
 import type { EvaluationCache, Executor, ResumePoint } from '../core/plugs.ts';
 import { algorithms, tasks } from '../core/registries.ts';
 import { Study } from '../core/study.ts';
-import type { Algorithm, Json, Space, Task } from '../core/types.ts';
+import type { Algorithm, Json, Space, Task, Trial } from '../core/types.ts';
 import { spaces } from '../core/registries.ts';
 import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
 
@@ -13,6 +13,10 @@ export interface RunExtras<G> {
   readonly signal?: AbortSignal;
   /** Finished trials between algorithm snapshots (default 1000). */
   readonly snapshotEveryTrials?: number;
+  /** A stop condition; not stored, so a resumed study runs to its budget unless given one again. */
+  readonly stopWhen?: (trial: Trial<G>) => boolean;
+  /** Synchronous batches (see `StudyOptions.syncBatch`). */
+  readonly syncBatch?: number;
 }
 
 /** The live parts of a study, rebuilt from the registries. */
@@ -97,6 +101,8 @@ function makeStudy<G>(store: StudyStore, spec: StudySpec, parts: StudyParts<G>, 
     ...(extras.cache === undefined ? {} : { cache: extras.cache }),
     ...(extras.signal === undefined ? {} : { signal: extras.signal }),
     ...(extras.snapshotEveryTrials === undefined ? {} : { snapshotEveryTrials: extras.snapshotEveryTrials }),
+    ...(extras.stopWhen === undefined ? {} : { stopWhen: extras.stopWhen }),
+    ...(extras.syncBatch === undefined ? {} : { syncBatch: extras.syncBatch }),
     ...(resume === undefined ? {} : { resume }),
   });
 }

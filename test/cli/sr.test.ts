@@ -17,6 +17,11 @@ const rows = Array.from({ length: 40 }, (_, i) => {
   return `${x},${x * x + 1}`;
 });
 const good = file('good.csv', `x,y\n${rows.join('\n')}\n`);
+// No store and one worker, unless a test is about them: a seed then replays the search.
+const PLAIN = ['--no-db', '--workers', '1'];
+
+/** The front's table rows in the CLI's output. */
+const front = (text: string) => text.split('\n').filter((line) => /^[ *]\s+\d+\s/.test(line));
 
 /** Runs the CLI and expects exit code 2 with exactly one message line matching `pattern`. */
 async function rejects(pattern: RegExp, ...args: string[]): Promise<void> {
@@ -29,7 +34,7 @@ async function rejects(pattern: RegExp, ...args: string[]): Promise<void> {
 describe('amoeba sr', () => {
   it('fits a formula and writes the front as JSON whose js evaluates the formula', async () => {
     const json = join(dir, 'front.json');
-    const { code, out } = await cli('sr', good, '--target', 'y', '--budget', '3000', '--seed', '3', '--quiet', '--json', json);
+    const { code, out } = await cli('sr', good, '--target', 'y', '--budget', '3000', '--seed', '3', '--quiet', '--json', json, ...PLAIN);
     assert.equal(code, 0);
     assert.match(out, /complexity\s+valid R²\s+formula/);
     const result = JSON.parse(readFileSync(json, 'utf8')) as { front: { expression: string; js: string; complexity: number; trainError: number; validError: number }[]; best: number };
@@ -41,11 +46,31 @@ describe('amoeba sr', () => {
   });
 
   it('gives the same front twice for the same seed', async () => {
-    const a = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '7', '--quiet');
-    const b = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '7', '--quiet');
-    const front = (text: string) => text.split('\n').filter((line) => /^[ *]\s+\d+\s/.test(line));
+    const a = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '7', '--quiet', ...PLAIN);
+    const b = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '7', '--quiet', ...PLAIN);
     assert.ok(front(a.out).length > 0);
     assert.deepEqual(front(a.out), front(b.out));
+  });
+
+  it('replays the same search on worker threads as inline with --sync', async () => {
+    const args = ['sr', good, '--target', 'y', '--budget', '600', '--seed', '5', '--quiet', '--no-db', '--workers', '2', '--sync'];
+    const inline = await cli(...args, '--executor', 'inline');
+    const threads = await cli(...args, '--executor', 'threads');
+    assert.equal(threads.code, 0, threads.err);
+    assert.ok(front(inline.out).length > 0);
+    assert.deepEqual(front(threads.out), front(inline.out));
+  });
+
+  it('stores each search as a new study that amoeba studies lists', async () => {
+    const db = join(dir, 'runs.db');
+    for (let run = 0; run < 2; run++) {
+      const { code, err } = await cli('sr', good, '--target', 'y', '--budget', '300', '--quiet', '--workers', '1', '--db', db);
+      assert.equal(code, 0, err);
+      assert.match(err, new RegExp(`study 'sr-${run + 1}' in `));
+    }
+    const { out } = await cli('studies', '--db', db);
+    assert.match(out, /^sr-1\s+symbolic-regression\s+ended/m);
+    assert.match(out, /^sr-2\s+symbolic-regression\s+ended/m);
   });
 
   it('rejects a missing file', () => rejects(/cannot read data file '.*nope\.csv': no such file/, 'sr', join(dir, 'nope.csv'), '--target', 'y'));
@@ -55,6 +80,8 @@ describe('amoeba sr', () => {
   it('rejects an unknown target column', () => rejects(/unknown target column 'z'.*columns are: x, y/, 'sr', good, '--target', 'z'));
   it('rejects an unknown op', () => rejects(/unknown op 'frobnicate'; known ops:/, 'sr', good, '--target', 'y', '--ops', 'add,frobnicate'));
   it('rejects too few rows', () => rejects(/3 data rows; at least 5 are needed/, 'sr', file('short.csv', 'x,y\n1,2\n2,3\n3,4\n'), '--target', 'y'));
+  it('rejects an unknown executor', () => rejects(/--executor must be inline, threads or redis, got 'gpu'/, 'sr', good, '--target', 'y', '--executor', 'gpu'));
+  it('rejects --executor redis without a server', () => rejects(/--executor redis needs --redis <url>/, 'sr', good, '--target', 'y', '--executor', 'redis', '--no-db'));
   it('rejects a negative budget', () => rejects(/--budget must be a whole number >= 0, got '-5'/, 'sr', good, '--target', 'y', '--budget', '-5'));
 
   it('exits with code 2 and one line from the installed command', () => {

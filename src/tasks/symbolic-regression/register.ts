@@ -4,25 +4,31 @@
  * space's programs, so that `amoeba show` prints formulas.
  */
 import { UsageError } from '../../core/errors.ts';
-import { tasks } from '../../core/registries.ts';
+import { algorithms, tasks } from '../../core/registries.ts';
 import { Rng } from '../../core/rng.ts';
-import type { Json } from '../../core/types.ts';
+import type { Algorithm, Json, Space } from '../../core/types.ts';
+import type { Graph } from '../../spaces/graph/graph.ts';
 import { spaces } from '../../core/registries.ts';
 import { opSet } from '../../spaces/graph/op-set.ts';
 import { graphSpace } from '../../spaces/graph/space.ts';
 import { toInfix } from '../../spaces/graph/print.ts';
 import { programPrinters } from '../../report/program-printers.ts';
-import { readCsv, regressionData, splitRows } from './dataset.ts';
-import { DEFAULT_SR_OPS } from './search.ts';
-import { symbolicRegressionTask } from './task.ts';
+import { readCsv, regressionData, splitRows, type RegressionData } from './dataset.ts';
+import { DEFAULT_SR_OPS, symbolicRegressionTask } from './task.ts';
+import { formulaEvolution, type FormulaEvolutionConfig } from './formula-evolution.ts';
 
-/** The symbolic-regression task's config: a CSV file and its target column, the ops, the split. */
+/**
+ * The symbolic-regression task's config: the data (a CSV file, or the columns themselves so
+ * that a worker on another machine needs no file), its target column, the ops, the split.
+ */
 export interface SymbolicRegressionConfig {
-  readonly data: { readonly path: string; readonly target: string };
+  readonly data: { readonly path: string; readonly target: string } | { readonly columns: { readonly [name: string]: readonly number[] }; readonly target: string };
   readonly ops?: readonly string[];
   /** Seed of the train/validation split (the search uses `seed ^ 0x5eed`, as here). */
   readonly seed?: number;
   readonly validationFraction?: number;
+  /** Most Levenberg–Marquardt steps per fit (default 30). */
+  readonly maxFitIterations?: number;
 }
 
 /** The graph space's config: inputs, op names and the most vertices per program. */
@@ -37,18 +43,31 @@ function object(owner: string, config: Json): { readonly [key: string]: Json } {
   return config;
 }
 
-/** Builds the task from its config, reading the CSV file again. */
+/** Builds the task from its config, reading the CSV file again when the config names one. */
 export function symbolicRegressionFromConfig(config: Json) {
   const fields = object('symbolic-regression', config) as unknown as SymbolicRegressionConfig;
-  const data = fields.data as SymbolicRegressionConfig['data'] | undefined;
-  if (data === undefined || typeof data.path !== 'string' || typeof data.target !== 'string') {
-    throw new UsageError('symbolic-regression config needs data: { path, target } naming a CSV file and its target column');
-  }
   const seed = fields.seed ?? 0;
   const validationFraction = fields.validationFraction ?? 0.25;
   const ops = opSet(fields.ops ?? DEFAULT_SR_OPS);
-  const { train, validation } = splitRows(regressionData(readCsv(data.path), data.target, data.path), validationFraction, new Rng(seed ^ 0x5eed));
-  return symbolicRegressionTask({ train, validation, ops, config });
+  const { train, validation } = splitRows(dataFromConfig(fields.data), validationFraction, new Rng(seed ^ 0x5eed));
+  const fit = fields.maxFitIterations === undefined ? {} : { maxFitIterations: fields.maxFitIterations };
+  return symbolicRegressionTask({ train, validation, ops, config, ...fit });
+}
+
+/** The config's data as a table of features and target. */
+function dataFromConfig(data: SymbolicRegressionConfig['data'] | undefined): RegressionData {
+  if (data !== undefined && typeof data.target === 'string' && 'columns' in data && typeof data.columns === 'object') {
+    const names = Object.keys(data.columns);
+    const columns = names.map((name) => Float64Array.from(data.columns[name]!));
+    if (columns.some((c) => c.length !== columns[0]!.length || c.some((v) => !Number.isFinite(v)))) {
+      throw new UsageError('symbolic-regression config: data.columns must be arrays of finite numbers of one length');
+    }
+    return regressionData({ names, columns, rows: columns[0]?.length ?? 0 }, data.target, 'the stored data');
+  }
+  if (data !== undefined && typeof data.target === 'string' && 'path' in data && typeof data.path === 'string') {
+    return regressionData(readCsv(data.path), data.target, data.path);
+  }
+  throw new UsageError('symbolic-regression config needs data: { path, target } naming a CSV file, or { columns, target }');
 }
 
 /** Builds the graph space from its config. */
@@ -58,6 +77,13 @@ export function graphSpaceFromConfig(config: Json) {
 }
 
 if (!tasks.has('symbolic-regression')) tasks.register('symbolic-regression', symbolicRegressionFromConfig, 'fit a formula to a CSV column');
+if (!algorithms.has('symbolic-regression-evolution')) {
+  algorithms.register(
+    'symbolic-regression-evolution',
+    (space, config) => formulaEvolution(space as Space<Graph>, object('symbolic-regression-evolution', config) as FormulaEvolutionConfig) as Algorithm<unknown>,
+    'regularized evolution over formulas with restarts and a price per unit of complexity',
+  );
+}
 if (!spaces.has('graph')) spaces.register('graph', graphSpaceFromConfig, 'typed DAG programs over an op set');
 if (!programPrinters.has('graph')) {
   programPrinters.register('graph', (genotype, config) => {

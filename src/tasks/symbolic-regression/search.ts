@@ -1,21 +1,19 @@
-import { Rng } from '../../core/rng.ts';
+import type { Executor } from '../../core/plugs.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
-import { regularizedEvolution } from '../../algorithms/regularized-evolution.ts';
-import { withRestarts } from '../../algorithms/restarts.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet } from '../../spaces/graph/op-set.ts';
-import { graphSpace } from '../../spaces/graph/space.ts';
+import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
+import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
 import { tidyFormula } from './tidy.ts';
 import { toInfix, toJS } from '../../spaces/graph/print.ts';
 import type { RegressionData } from './dataset.ts';
-import { splitRows } from './dataset.ts';
-import { EXACT_NMSE, complexity, symbolicRegressionTask } from './task.ts';
+import { symbolicRegressionFromConfig } from './register.ts';
+import { DEFAULT_SR_OPS, EXACT_NMSE, complexity } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
 
-/** The ops symbolic regression uses unless told otherwise (protected where undefined). */
-export const DEFAULT_SR_OPS = ['add', 'sub', 'mul', 'pdiv', 'sin', 'cos', 'pexp', 'plog'] as const;
+export { DEFAULT_SR_OPS } from './task.ts';
 
 /** A symbolic-regression run: the data, the language and the budget. */
 export interface SymbolicRegressionSearchOptions {
@@ -51,6 +49,16 @@ export interface SymbolicRegressionSearchOptions {
   readonly onStudy?: (study: Study<Graph>) => void;
   /** How the data was obtained, kept in the task's config. */
   readonly dataSource?: Json;
+  /** The target column's name, kept with the data in the task's config (default 'y'). */
+  readonly targetName?: string;
+  /** Write every trial to this store under this study name, so the search can be resumed. */
+  readonly store?: { readonly store: StudyStore; readonly name: string };
+  /** Where evaluations run, built from how the task and space are rebuilt (default: this thread). */
+  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
+  /** Synchronous batches of this many trials: the same seed then gives the same search on any executor. */
+  readonly syncBatch?: number;
+  /** Aborting stops the search after the evaluations in flight; the front so far is returned. */
+  readonly signal?: AbortSignal;
 }
 
 /** One formula of the final front. */
@@ -77,37 +85,33 @@ export interface SymbolicRegressionResult {
   readonly seed: number;
 }
 
-/** Runs regularized evolution over formulas and returns the simplified Pareto front. */
+/**
+ * Runs regularized evolution over formulas and returns the simplified Pareto front. The task,
+ * space and algorithm are built from their registered recipes (plain JSON, the data included),
+ * so that worker threads, queue workers and `amoeba resume` rebuild exactly the same search.
+ */
 export async function searchFormulas(options: SymbolicRegressionSearchOptions): Promise<SymbolicRegressionResult> {
   const seed = options.seed ?? 0;
   const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
-  const { train, validation } = splitRows(options.data, options.validationFraction ?? 0.25, new Rng(seed ^ 0x5eed));
-  const task = symbolicRegressionTask({
-    train,
-    validation,
-    ops,
-    ...(options.maxFitIterations === undefined ? {} : { maxFitIterations: options.maxFitIterations }),
-    config: { data: options.dataSource ?? null, ops: ops.names as string[], seed, validationFraction: options.validationFraction ?? 0.25 },
-  });
-  const space = graphSpace({ inputs: options.data.features.length, ops, maxVertices: options.maxVertices ?? 16 });
-  // Accuracy first, with a small price per vertex so equal fits prefer the shorter formula.
-  const parsimony = options.parsimony ?? 0.02;
-  const objective = (loss: readonly number[]) => Math.log10(Math.max(loss[0]!, EXACT_NMSE)) + parsimony * loss[1]!;
-  const algorithm = withRestarts(
-    () => regularizedEvolution({ space, populationSize: options.populationSize ?? 100, tournamentSize: options.tournamentSize ?? 5, objective }),
-    { patienceTrials: options.restartPatience ?? 2000, objective },
-  );
+  const recipes = formulaRecipes(options, ops.names);
+  const task = symbolicRegressionFromConfig(recipes.task.config);
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
-  const study = new Study<Graph>({
-    space,
-    task,
-    algorithm,
-    seed,
+  const extras = {
     ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
-    ...(budgetTrials === undefined ? {} : { budgetTrials }),
-    ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
     ...(options.stopWhenExact === false ? {} : { stopWhen: exactAndSimplest(options.polishTrials ?? 2000) }),
-  });
+    ...(options.executor === undefined ? {} : { executor: options.executor(recipes) }),
+    ...(options.syncBatch === undefined ? {} : { syncBatch: options.syncBatch }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const spec: StudySpec = {
+    name: options.store?.name ?? 'sr',
+    ...recipes,
+    objectives: task.objectives,
+    seed,
+    budgetTrials,
+    budgetSeconds: options.budgetSeconds,
+  };
+  const study = options.store === undefined ? new Study<Graph>({ ...rebuildParts<Graph>(spec), seed, ...budgets(spec), ...extras }) : startStoredStudy<Graph>(options.store.store, spec, extras);
   options.onStudy?.(study);
   const summary = await study.run();
   const names = options.data.featureNames;
@@ -121,6 +125,43 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     .sort((a, b) => a.complexity - b.complexity)
     .filter((f, i, all) => i === 0 || f.complexity !== all[i - 1]!.complexity);
   return { front, best: pickBest(front), summary, seed };
+}
+
+/** The task, space and algorithm of a formula search as registry recipes. */
+export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: readonly string[]): { task: Recipe; space: Recipe; algorithm: Recipe } {
+  const { data } = options;
+  let target = options.targetName ?? 'y';
+  // A generated data set may already use the default name for a feature.
+  while (data.featureNames.includes(target)) target += '_';
+  const columns: { [name: string]: number[] } = {};
+  data.featureNames.forEach((name, i) => (columns[name] = Array.from(data.features[i]!)));
+  columns[target] = Array.from(data.target);
+  const taskConfig: Json = {
+    data: { columns, target },
+    source: options.dataSource ?? null,
+    ops: [...ops],
+    seed: options.seed ?? 0,
+    validationFraction: options.validationFraction ?? 0.25,
+    ...(options.maxFitIterations === undefined ? {} : { maxFitIterations: options.maxFitIterations }),
+  };
+  const algorithmConfig: Json = {
+    populationSize: options.populationSize ?? 100,
+    tournamentSize: options.tournamentSize ?? 5,
+    parsimony: options.parsimony ?? 0.02,
+    restartPatience: options.restartPatience ?? 2000,
+  };
+  return {
+    task: { id: 'symbolic-regression', config: taskConfig },
+    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? 16 } },
+    algorithm: { id: 'symbolic-regression-evolution', config: algorithmConfig },
+  };
+}
+
+function budgets(spec: StudySpec) {
+  return {
+    ...(spec.budgetTrials === undefined ? {} : { budgetTrials: spec.budgetTrials }),
+    ...(spec.budgetSeconds === undefined ? {} : { budgetSeconds: spec.budgetSeconds }),
+  };
 }
 
 /**

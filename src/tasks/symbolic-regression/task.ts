@@ -7,6 +7,9 @@ import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import type { OpSet } from '../../spaces/graph/op-set.ts';
 import type { RegressionData } from './dataset.ts';
 
+/** The ops symbolic regression uses unless told otherwise (protected where undefined). */
+export const DEFAULT_SR_OPS = ['add', 'sub', 'mul', 'pdiv', 'sin', 'cos', 'pexp', 'plog'] as const;
+
 /** What a symbolic-regression task fits, and how. */
 export interface SymbolicRegressionOptions {
   readonly train: RegressionData;
