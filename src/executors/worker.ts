@@ -4,12 +4,14 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { tasks } from '../core/registries.ts';
 import type { Space, Task } from '../core/types.ts';
 import type { EvaluationResult, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { spaces } from '../core/registries.ts';
 
+const WORKER_NAME = `thread-${threadId}`;
 let bound: Promise<{ task: Task<unknown>; space: Space<unknown> }> | undefined;
 
 // Piscina loads this file through tsx's CommonJS hook, and in Node 20 a worker's import()
@@ -33,7 +35,8 @@ export default async function evaluateBatch(message: WorkerMessage): Promise<Eva
     port?.postMessage(i);
     try {
       const m = await task.evaluate(space.fromJSON(genotype), ctx);
-      results.push(m.info === undefined ? { values: m.values } : { values: m.values, info: m.info });
+      // The store keeps which worker ran each trial (its `worker` column).
+      results.push({ values: m.values, info: { ...m.info, worker: WORKER_NAME } });
     } catch (error) {
       results.push({ error: error instanceof Error ? error.message : String(error) });
     }

@@ -46,6 +46,9 @@ describe('threadExecutor', () => {
     assert.equal(failed[1]!.error, 'refused 5');
     assert.match(failed[2]!.error!, /exit/i);
     for (const t of algorithm.seen) if (t.status === 'done') assert.deepEqual(t.values, [Math.abs(t.genotype - 7)]);
+    // Each result names the worker thread that computed it.
+    const workers = new Set(algorithm.seen.filter((t) => t.status === 'done').map((t) => t.info?.worker));
+    assert.ok([...workers].every((w) => typeof w === 'string' && /^thread-\d+$/.test(w)), [...workers].join());
   });
 
   it('stops the study with a usage error when the workers cannot rebuild the task', async () => {
