@@ -31,8 +31,7 @@ export function studyPlotSpec(study: StoredStudy, trials: readonly TrialRecord[]
     best = Math.min(best, sign * t.values![0]!);
     return { trials: i + 1, seconds: (t.finishedMs ?? 0) / 1000, best: sign * best };
   });
-  const positive = progress.every((p) => p.best > 0);
-  const logScale = positive && progress[0]!.best / progress[progress.length - 1]!.best > 100;
+  const logScale = spansDecades(progress.map((p) => p.best));
   const yTitle = `best ${first.name} so far (${first.goal})`;
   const line = (x: 'trials' | 'seconds', title: string) => ({
     width: 360,
@@ -42,7 +41,7 @@ export function studyPlotSpec(study: StoredStudy, trials: readonly TrialRecord[]
     mark: { type: 'line' as const, interpolate: 'step-after' as const, color: '#1f77b4' },
     encoding: {
       x: { field: x, type: 'quantitative' as const, title },
-      y: { field: 'best', type: 'quantitative' as const, title: yTitle, scale: logScale ? { type: 'log' as const } : { zero: false } },
+      y: { field: 'best', type: 'quantitative' as const, title: yTitle, ...yScale(logScale) },
     },
   });
   const panels: object[] = [line('trials', 'finished trials'), line('seconds', 'seconds since the study started')];
@@ -54,7 +53,8 @@ export function studyPlotSpec(study: StoredStudy, trials: readonly TrialRecord[]
     // Many trials reach the same point of the front; draw and count each point once.
     const distinct = new Map(points.filter((p) => p.front === 'Pareto front').map((p) => [`${p[a.name]},${p[b.name]}`, p]));
     const frontPoints = [...distinct.values()].sort((p, q) => (p[b.name] as number) - (q[b.name] as number));
-    const axis = (name: string) => ({ field: name, type: 'quantitative' as const, title: name, scale: { zero: false } });
+    const logA = spansDecades(points.map((p) => p[a.name] as number));
+    const axis = (name: string) => ({ field: name, type: 'quantitative' as const, title: name, ...yScale(name === a.name && logA) });
     panels.push({
       width: 360,
       height: 240,
@@ -90,4 +90,20 @@ export function svgToPng(svg: string, scale = 2): Buffer {
     font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
+}
+
+/** True when every value is positive and they span more than two decades: then a log axis reads better. */
+function spansDecades(values: readonly number[]): boolean {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  return low > 0 && high / low > 100;
+}
+
+/** A log scale with exponent labels (1e-10, not 0.0000000001), or a linear one not forced through zero. */
+function yScale(log: boolean) {
+  return log ? { scale: { type: 'log' as const }, axis: { format: '.0e' } } : { scale: { zero: false } };
 }

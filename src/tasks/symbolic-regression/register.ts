@@ -36,6 +36,8 @@ export interface GraphSpaceConfig {
   readonly inputs: number;
   readonly ops: readonly string[];
   readonly maxVertices?: number;
+  /** Names of the inputs, for printing programs (x0, x1, … when absent). */
+  readonly names?: readonly string[];
 }
 
 function object(owner: string, config: Json): { readonly [key: string]: Json } {
@@ -88,6 +90,7 @@ if (!spaces.has('graph')) spaces.register('graph', graphSpaceFromConfig, 'typed 
 if (!programPrinters.has('graph')) {
   programPrinters.register('graph', (genotype, config) => {
     const space = graphSpaceFromConfig(config);
-    return toInfix(space.fromJSON(genotype), { ops: space.ops, unicode: true }).join('; ');
+    const names = (config as unknown as GraphSpaceConfig).names;
+    return toInfix(space.fromJSON(genotype), { ops: space.ops, unicode: true, ...(names === undefined ? {} : { names }) }).join('; ');
   });
 }

@@ -152,7 +152,7 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
   };
   return {
     task: { id: 'symbolic-regression', config: taskConfig },
-    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? 16 } },
+    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? 16, names: [...data.featureNames] } },
     algorithm: { id: 'symbolic-regression-evolution', config: algorithmConfig },
   };
 }
