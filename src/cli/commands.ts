@@ -9,6 +9,7 @@ import { resumeCommand } from './resume.ts';
 import { showCommand } from './show.ts';
 import { srCommand } from './sr.ts';
 import { studiesCommand } from './studies.ts';
+import { workerCommand } from './worker.ts';
 
 /** Every subcommand of `amoeba`, in the order `--help` lists them. */
 export const commands: CliCommand[] = [
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   plotCommand,
   exportCommand,
   resumeCommand,
+  workerCommand,
 ];

@@ -87,7 +87,11 @@ export async function executorFactory(kind: ExecutorKind, flags: Omit<StudyFlags
   if (kind === 'threads') {
     return ({ task, space }) => threadExecutor({ task, space, modules: TASK_MODULES, workers: flags.workers, ...timeout });
   }
-  if (kind === 'redis') throw new UsageError('--executor redis is not available yet');
+  if (kind === 'redis') {
+    const { queueExecutor } = await import('../executors/queue/index.ts');
+    const redis = flags.redis!;
+    return ({ task, space }) => queueExecutor({ redis, study: namespace, task, space, capacity: flags.workers, ...timeout });
+  }
   return undefined;
 }
 
