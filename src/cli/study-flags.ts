@@ -36,7 +36,7 @@ export function addStudyFlags(command: Command, workers = availableParallelism()
   return command
     .option('--db <file>', `the study store, so the search can be resumed with 'amoeba resume'`, DEFAULT_STORE_FILE)
     .option('--no-db', 'keep no store')
-    .addOption(new Option('--workers <n>', 'evaluations in parallel (1 runs inline)').argParser(intFlag('workers', 1)).default(workers, which))
+    .addOption(new Option('--workers <n>', 'evaluations in parallel (1 runs inline); with --executor redis, evaluations in flight across all workers').argParser(intFlag('workers', 1)).default(workers, which))
     .option('--executor <kind>', 'where evaluations run: inline, threads or redis (default: threads when --workers > 1)', executorKind)
     .option('--redis <url>', 'the Redis server of --executor redis, e.g. redis://:password@10.0.0.5:6379')
     .option('--timeout <ms>', 'fail an evaluation that runs longer than this (threads and redis)', numberFlag('timeout', 1))
