@@ -37,7 +37,7 @@ interface Report {
   readonly seconds: number;
   readonly experiments: number;
   readonly fec?: { readonly hitRate: number };
-  readonly rediscovered?: { readonly learningRate: number };
+  readonly rediscovered?: { readonly learningRate: number } | null;
 }
 
 function run(seed: number, fec: boolean): Report {
@@ -58,7 +58,7 @@ for (const fec of modes) {
     const r = run(seed, fec);
     if (r.solved) times.push(r.seconds);
     const hits = r.fec === undefined ? '—' : `${(100 * r.fec.hitRate).toFixed(1)}%`;
-    const gd = r.rediscovered === undefined ? 'no' : `GD, lr ${r.rediscovered.learningRate.toFixed(4)}`;
+    const gd = r.rediscovered == null ? 'no' : `GD, lr ${r.rediscovered.learningRate.toFixed(4)}`;
     console.log(
       `${String(seed).padStart(4)}  ${(fec ? 'on' : 'off').padEnd(4)}  ${String(r.solved).padEnd(6)}  ${r.seconds.toFixed(1).padStart(7)}  ` +
         `${String(r.individuals).padStart(11)}  ${Math.round(r.individualsPerSecond).toString().padStart(7)}  ${String(r.experiments).padStart(11)}  ${hits.padStart(8)}  ${gd}`,
