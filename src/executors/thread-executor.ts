@@ -23,8 +23,14 @@ export interface ThreadExecutorOptions {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
-// Resolved from this package, not the working directory, so workers start from any folder.
-const TSX_URL = import.meta.resolve('tsx');
+/**
+ * tsx, resolved from this package rather than the working directory, so workers start from
+ * any folder. Resolved when a pool starts: a worker that loads this module through tsx's
+ * CommonJS hook has no `import.meta.resolve`, and never starts a pool.
+ */
+function tsxLoader(): string {
+  return typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx') : 'tsx';
+}
 
 /**
  * Evaluates on worker threads (piscina). Each worker rebuilds the task and space from their
@@ -75,7 +81,7 @@ class ThreadExecutor<G> implements Executor<G> {
       filename: WORKER_URL,
       minThreads: this.workers,
       maxThreads: this.workers,
-      execArgv: ['--import', TSX_URL],
+      execArgv: ['--import', tsxLoader()],
       workerData: setup,
       idleTimeout: 60_000,
     });
