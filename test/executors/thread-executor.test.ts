@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UsageError } from '../../src/core/errors.ts';
-import type { Rng } from '../../src/core/rng.ts';
 import { Study } from '../../src/core/study.ts';
-import type { Algorithm, Task, Trial } from '../../src/core/types.ts';
+import type { Task } from '../../src/core/types.ts';
 import { threadExecutor } from '../../src/executors/index.ts';
 import { FIXTURES_URL, integers } from './fixtures/register.ts';
-
-/** Proposes 0, 1, 2, ... so a test knows which trial gets which genotype. */
-class Counting implements Algorithm<number> {
-  private next = 0;
-  readonly seen: Trial<number>[] = [];
-  propose(_rng: Rng): number {
-    return this.next++;
-  }
-  feedback(trial: Trial<number>): void {
-    this.seen.push(trial);
-  }
-  snapshot() {
-    return { next: this.next };
-  }
-}
+import { CountingAlgorithm } from '../helpers/toy.ts';
 
 /** The study's own copy of the task is never called: the workers rebuild theirs from the registry. */
 const unused: Task<number> = { id: 'test-distance', objectives: [{ name: 'distance', goal: 'min' }], evaluate: () => assert.fail('evaluated on the main thread') };
@@ -28,7 +13,7 @@ const unused: Task<number> = { id: 'test-distance', objectives: [{ name: 'distan
 describe('threadExecutor', () => {
   // One pool for every behaviour: starting workers under tsx is the slow part of this test.
   it('evaluates on workers in batches; a throw, a hang (100 ms timeout) and a worker exit each fail only their own trial', async () => {
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = threadExecutor<number>({
       task: { id: 'test-distance', config: { target: 7, throwOn: 5, hangOn: 3, exitOn: 9 } },
       space: { id: 'test-integers', config: null },
@@ -54,7 +39,7 @@ describe('threadExecutor', () => {
   it('stops the study with a usage error when the workers cannot rebuild the task', async () => {
     const executor = threadExecutor<number>({ task: { id: 'no-such-task', config: null }, space: { id: 'test-integers', config: null }, modules: [FIXTURES_URL], workers: 1 });
     await assert.rejects(
-      new Study({ space: integers, task: unused, algorithm: new Counting(), budgetTrials: 3, executor }).run(),
+      new Study({ space: integers, task: unused, algorithm: new CountingAlgorithm(), budgetTrials: 3, executor }).run(),
       (e: unknown) => e instanceof UsageError && /worker threads cannot rebuild task 'no-such-task'.*unknown task 'no-such-task'/.test(e.message),
     );
   });

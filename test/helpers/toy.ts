@@ -30,3 +30,18 @@ export class RecordingRandomSearch implements Algorithm<number> {
     return { seen: this.seen.length };
   }
 }
+
+/** Proposes 0, 1, 2, … so a test knows which trial gets which genotype; remembers what it was told. */
+export class CountingAlgorithm implements Algorithm<number> {
+  private next = 0;
+  readonly seen: Trial<number>[] = [];
+  propose(_rng: Rng): number {
+    return this.next++;
+  }
+  feedback(trial: Trial<number>): void {
+    this.seen.push(trial);
+  }
+  snapshot() {
+    return { next: this.next };
+  }
+}

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { algorithms } from '../../../src/core/registries.ts';
-import type { Rng } from '../../../src/core/rng.ts';
 import { Study } from '../../../src/core/study.ts';
 import type { StudyOptions } from '../../../src/core/study.ts';
 import type { Algorithm, Json, Space, Task, Trial } from '../../../src/core/types.ts';
@@ -15,24 +14,10 @@ import { QUEUE_TASKS, startWorker } from '../../helpers/queue-workers.ts';
 import type { WorkerProcess } from '../../helpers/queue-workers.ts';
 import { redisMissing, sharedRedis } from '../../helpers/redis.ts';
 import type { TestRedis } from '../../helpers/redis.ts';
+import { CountingAlgorithm } from '../../helpers/toy.ts';
 
 // Unique per run: the suite's shared Redis may hold another run's jobs.
 const QUEUE = `executor-tests-${process.pid}`;
-
-/** Proposes 0, 1, 2, ... so a test knows which trial gets which genotype. */
-class Counting implements Algorithm<number> {
-  private next = 0;
-  readonly seen: Trial<number>[] = [];
-  propose(_rng: Rng): number {
-    return this.next++;
-  }
-  feedback(trial: Trial<number>): void {
-    this.seen.push(trial);
-  }
-  snapshot() {
-    return { next: this.next };
-  }
-}
 
 /** The study's own copy of the task is never called: the workers rebuild theirs from the registry. */
 const unused: Task<number> = { id: 'test-sleepy-distance', objectives: [{ name: 'distance', goal: 'min' }], evaluate: () => assert.fail('evaluated in the study process') };
@@ -55,7 +40,7 @@ describe('queueExecutor with three worker processes', { skip: redisMissing }, ()
   });
 
   it('runs the budget with every trial evaluated exactly once, spread over the workers', async () => {
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = executorFor('once', { id: 'test-sleepy-distance', config: { target: 7, sleepMs: 20 } });
     const summary = await new Study({ space: integers, task: unused, algorithm, budgetTrials: 30, executor }).run();
     assert.equal(summary.done, 30);
@@ -86,7 +71,7 @@ describe('queueExecutor with three worker processes', { skip: redisMissing }, ()
   });
 
   it('fails every trial of a task the workers do not know, naming --module, and the workers go on', async () => {
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = executorFor('unknown-task', { id: 'no-such-task', config: {} });
     const summary = await new Study({ space: integers, task: unused, algorithm, budgetTrials: 3, executor }).run();
     assert.equal(summary.failed, 3);
@@ -97,7 +82,7 @@ describe('queueExecutor with three worker processes', { skip: redisMissing }, ()
   it("fails only the trial whose genotype the worker's space rejects, and a throwing task's trial, each without retry", async () => {
     // The study's space leaks a bad genotype for 3; the worker's checked space must refuse it.
     const leaky: Space<number> = { ...integers, toJSON: (g) => (g === 3 ? 'three' : g) };
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = executorFor('bad-genotype', { id: 'test-sleepy-distance', config: { target: 0, throwOn: 4 } }, 'test-checked-integers');
     const summary = await new Study({ space: leaky, task: unused, algorithm, budgetTrials: 6, executor }).run();
     assert.equal(summary.done, 4);
@@ -110,7 +95,7 @@ describe('queueExecutor with three worker processes', { skip: redisMissing }, ()
   });
 
   it("fails a trial with 'timeout' when its evaluation runs past timeoutMs, without retrying it", async () => {
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = executorFor('timeout', { id: 'test-sleepy-distance', config: { sleepMs: 400 } }, 'test-integers', { timeoutMs: 50 });
     const summary = await new Study({ space: integers, task: unused, algorithm, budgetTrials: 2, executor }).run();
     assert.equal(summary.failed, 2);
@@ -120,7 +105,7 @@ describe('queueExecutor with three worker processes', { skip: redisMissing }, ()
 
   // The last two each kill a worker.
   it('hands the job of a worker killed mid-evaluation to another, and the study ends with every trial once', async () => {
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = executorFor('killed-worker', { id: 'test-sleepy-distance', config: { target: 7, sleepMs: 300 } });
     const study = new Study({ space: integers, task: unused, algorithm, budgetTrials: 15, executor });
     const victim = workers[2]!;
@@ -141,7 +126,7 @@ describe('queueExecutor with three worker processes', { skip: redisMissing }, ()
   });
 
   it('fails the trial of a job whose worker died more often than attempts allow, naming why', async () => {
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const executor = executorFor('out-of-attempts', { id: 'test-sleepy-distance', config: { sleepMs: 400 } }, 'test-integers', { attempts: 1, capacity: 1 });
     const study = new Study({ space: integers, task: unused, algorithm, budgetTrials: 1, executor });
     const running = study.run();

@@ -7,9 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { Rng } from '../../../src/core/rng.ts';
 import { Study } from '../../../src/core/study.ts';
-import type { Algorithm, Task, Trial } from '../../../src/core/types.ts';
+import type { Task } from '../../../src/core/types.ts';
 import { queueExecutor } from '../../../src/executors/queue/index.ts';
 import { resumeStoredStudy, sqliteStore } from '../../../src/store/index.ts';
 import { integers } from '../fixtures/register.ts';
@@ -19,6 +18,7 @@ import { QUEUE_TASKS, startWorker } from '../../helpers/queue-workers.ts';
 import type { WorkerProcess } from '../../helpers/queue-workers.ts';
 import { redisMissing, startRedis } from '../../helpers/redis.ts';
 import type { TestRedis } from '../../helpers/redis.ts';
+import { CountingAlgorithm } from '../../helpers/toy.ts';
 
 const QUEUE = 'recovery-tests';
 const STUDY_CHILD = fileURLToPath(new URL('../fixtures/queue-study-child.ts', import.meta.url));
@@ -50,21 +50,6 @@ async function queueSettled(url: string): Promise<void> {
   } finally {
     await queue.close();
     connection.disconnect();
-  }
-}
-
-/** Proposes 0, 1, 2, ... */
-class Counting implements Algorithm<number> {
-  private next = 0;
-  readonly seen: Trial<number>[] = [];
-  propose(_rng: Rng): number {
-    return this.next++;
-  }
-  feedback(trial: Trial<number>): void {
-    this.seen.push(trial);
-  }
-  snapshot() {
-    return { next: this.next };
   }
 }
 
@@ -116,7 +101,7 @@ describe('a queue study that loses its process or its Redis', { skip: redisMissi
       capacity: 4,
       log: (line) => messages.push(line),
     });
-    const algorithm = new Counting();
+    const algorithm = new CountingAlgorithm();
     const task: Task<number> = { id: 'test-sleepy-distance', objectives: [{ name: 'distance', goal: 'min' }], evaluate: () => assert.fail('evaluated in the study process') };
     const study = new Study({ space: integers, task, algorithm, budgetTrials: 30, executor });
     let restarted: Promise<void> | undefined;

@@ -6,38 +6,23 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../../src/core/errors.ts';
-import type { Rng } from '../../../src/core/rng.ts';
 import { Study } from '../../../src/core/study.ts';
-import type { Algorithm, Task, Trial } from '../../../src/core/types.ts';
+import type { Task } from '../../../src/core/types.ts';
 import { queueExecutor } from '../../../src/executors/queue/index.ts';
 import { integers } from '../fixtures/register.ts';
 import { jobsOf } from '../../helpers/queue-jobs.ts';
 import { QUEUE_TASKS, runWorkerToExit, startWorker } from '../../helpers/queue-workers.ts';
 import { opensslMissing, redisMissing, startRedis } from '../../helpers/redis.ts';
 import type { TestRedis } from '../../helpers/redis.ts';
+import { CountingAlgorithm } from '../../helpers/toy.ts';
 
 const PASSWORD = 'pw-Xq7s3cret';
 const QUEUE = 'cli-tests';
 
-/** Proposes 0, 1, 2, ... */
-class Counting implements Algorithm<number> {
-  private next = 0;
-  readonly seen: Trial<number>[] = [];
-  propose(_rng: Rng): number {
-    return this.next++;
-  }
-  feedback(trial: Trial<number>): void {
-    this.seen.push(trial);
-  }
-  snapshot() {
-    return { next: this.next };
-  }
-}
-
 const unused: Task<number> = { id: 'test-sleepy-distance', objectives: [{ name: 'distance', goal: 'min' }], evaluate: () => assert.fail('evaluated in the study process') };
 
 function studyOn(url: string, study: string, sleepMs: number, budgetTrials: number) {
-  const algorithm = new Counting();
+  const algorithm = new CountingAlgorithm();
   const executor = queueExecutor<number>({ redis: url, queue: QUEUE, study, task: { id: 'test-sleepy-distance', config: { target: 2, sleepMs } }, space: { id: 'test-integers', config: null }, log: () => {} });
   return { algorithm, study: new Study({ space: integers, task: unused, algorithm, budgetTrials, executor }) };
 }
