@@ -57,7 +57,7 @@ for (const fec of modes) {
   for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
     const r = run(seed, fec);
     if (r.solved) times.push(r.seconds);
-    const hits = r.fec === undefined ? '—' : `${(100 * r.fec.hitRate).toFixed(1)}%`;
+    const hits = r.fec === undefined || !fec ? '—' : `${(100 * r.fec.hitRate).toFixed(1)}%`;
     const gd = r.rediscovered == null ? 'no' : `GD, lr ${r.rediscovered.learningRate.toFixed(4)}`;
     console.log(
       `${String(seed).padStart(4)}  ${(fec ? 'on' : 'off').padEnd(4)}  ${String(r.solved).padEnd(6)}  ${r.seconds.toFixed(1).padStart(7)}  ` +
