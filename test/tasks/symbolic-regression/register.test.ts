@@ -25,6 +25,15 @@ describe('symbolic-regression registration', () => {
     assert.deepEqual(task.objectives.map((o) => o.name), ['validError', 'complexity']);
   });
 
+  it('rebuilds the task from data stored in its config, with no file', async () => {
+    const xs = Array.from({ length: 40 }, (_, i) => i / 10);
+    const task = tasks.get('symbolic-regression')({ data: { columns: { x: xs, y: xs.map((x) => 3 * x) }, target: 'y' }, ops: ['add', 'mul'], seed: 1 });
+    const space = spaces.get('graph')({ inputs: 1, ops: ['add', 'mul'], maxVertices: 8 });
+    const m = await task.evaluate(space.random(new Rng(5)), { trialId: 0, seed: 0 });
+    assert.ok(m.values.every(Number.isFinite));
+    assert.throws(() => tasks.get('symbolic-regression')({ data: { columns: { x: [1, 2], y: [1] }, target: 'y' } }), /arrays of finite numbers of one length/);
+  });
+
   it('names the missing data source in its message', () => {
     assert.throws(() => tasks.get('symbolic-regression')({ ops: ['add'] }), /needs data: \{ path, target \}/);
   });

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Rng } from '../../../src/core/rng.ts';
+import { sqliteStore } from '../../../src/store/index.ts';
+import { nguyen, sampleProblem } from '../../../src/tasks/symbolic-regression/nguyen.ts';
+import { searchFormulas } from '../../../src/tasks/symbolic-regression/search.ts';
+import { cli } from '../../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'amoeba-stored-sr-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a stored formula search', () => {
+  it('is rebuilt by amoeba resume from its store alone and runs on to its budget', async () => {
+    const db = join(dir, 'runs.db');
+    const store = sqliteStore({ path: db });
+    const stop = new AbortController();
+    const result = await searchFormulas({
+      // Nguyen-4 is rarely solved exactly, so the search does not end early on its own.
+      data: sampleProblem(nguyen[3]!, new Rng(1)),
+      seed: 4,
+      budgetTrials: 900,
+      store: { store, name: 'sr-1' },
+      signal: stop.signal,
+      onStudy: (study) => study.on('trial', (t) => void (t.id === 299 && stop.abort())),
+    });
+    store.close();
+    assert.equal(result.summary.stopReason, 'aborted');
+    assert.ok(result.summary.trials < 900);
+
+    const resumed = await cli('resume', '--db', db, '--workers', '1', '--quiet');
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.match(resumed.err, /study 'sr-1' ended \(budget\): 900 done, 0 failed/);
+    const exported = await cli('export', 'sr-1', '--db', db, '--format', 'json');
+    const ids = (JSON.parse(exported.out) as { id: number; status: string }[]).map((t) => t.id);
+    assert.deepEqual(ids, [...Array(900).keys()]);
+  });
+});
