@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
-import type { Json } from '../core/types.ts';
 import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import { searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
@@ -48,7 +47,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
  * Runs the search with progress (stored, when `--db` names a store, as `<prefix>-<n>`),
  * prints the front and writes `--json` when asked.
  */
-export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, source: { readonly path?: string; readonly target: string; readonly generator?: string }, prefix: string): Promise<SymbolicRegressionResult> {
+export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, source: DataSource, prefix: string): Promise<SymbolicRegressionResult> {
   const ops = flags.ops?.split(',').map((op) => op.trim()).filter((op) => op !== '');
   if (ops !== undefined && ops.length === 0) throw new UsageError('--ops needs at least one op, e.g. --ops add,mul,sin');
   if (ops !== undefined) opSet(ops);
@@ -59,7 +58,7 @@ export async function runSearch(data: RegressionData, flags: SearchFlags, io: Cl
   try {
     const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
     io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${where}\n`);
-    const result = await search(data, flags, ops, plumbing, stopSignal.signal, { ...source, target: source.target });
+    const result = await search(data, flags, ops, plumbing, stopSignal.signal, source);
     io.out(formatFront(result, data.featureNames));
     if (result.summary.stopReason === 'aborted' && plumbing.store !== undefined) {
       io.err(`amoeba: interrupted; continue with: amoeba resume ${plumbing.store.name} --db ${flags.db as string}\n`);
@@ -72,13 +71,16 @@ export async function runSearch(data: RegressionData, flags: SearchFlags, io: Cl
   }
 }
 
-async function search(data: RegressionData, flags: SearchFlags, ops: string[] | undefined, plumbing: StudyPlumbing, signal: AbortSignal, source: Json & { target: string }): Promise<SymbolicRegressionResult> {
+/** Where the data came from, kept with the study. */
+type DataSource = { readonly path?: string; readonly target: string; readonly generator?: string };
+
+async function search(data: RegressionData, flags: SearchFlags, ops: string[] | undefined, plumbing: StudyPlumbing, signal: AbortSignal, source: DataSource): Promise<SymbolicRegressionResult> {
   let stop = () => {};
   const result = await searchFormulas({
     data,
     seed: flags.seed,
     maxVertices: flags.maxVertices,
-    dataSource: source,
+    dataSource: { ...source },
     targetName: source.target,
     signal,
     ...(plumbing.store === undefined ? {} : { store: plumbing.store }),
