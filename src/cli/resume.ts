@@ -7,8 +7,7 @@ import { fecCache } from '../hashing/index.ts';
 import { formatNumber } from '../report/index.ts';
 import { DEFAULT_STORE_FILE, openStoreFile, requireStudy, resumeStoredStudy } from '../store/index.ts';
 import type { StoredStudy } from '../store/index.ts';
-import { UsageError } from '../core/errors.ts';
-import { executorFactory, executorKind, queueNamespace, type ExecutorKind } from './study-flags.ts';
+import { chooseExecutor, executorFactory, executorKind, queueNamespace, type ExecutorKind } from './study-flags.ts';
 import { intFlag, numberFlag, processIo } from './command.ts';
 import type { CliCommand } from './command.ts';
 import { showProgress } from './progress.ts';
@@ -45,8 +44,7 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
         const stop = new AbortController();
         const onInterrupt = () => stop.abort();
         process.once('SIGINT', onInterrupt);
-        const kind = flags.executor ?? (flags.workers > 1 ? 'threads' : 'inline');
-        if (kind === 'redis' && flags.redis === undefined) throw new UsageError('--executor redis needs --redis <url>, e.g. --redis redis://127.0.0.1:6379');
+        const kind = chooseExecutor(flags);
         const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name));
         const executor = factory?.({ task: stored.task, space: stored.space! }) as Executor<unknown> | undefined;
         // A study that ran with a functional-equivalence cache stored each trial's hash; the

@@ -63,13 +63,22 @@ export interface StudyPlumbing {
  * the executor the flags ask for. Checks every flag before anything runs.
  */
 export async function studyPlumbing(flags: StudyFlags, prefix: string): Promise<StudyPlumbing> {
-  const kind = flags.executor ?? (flags.workers > 1 ? 'threads' : 'inline');
-  if (kind === 'redis' && flags.redis === undefined) throw new UsageError('--executor redis needs --redis <url>, e.g. --redis redis://127.0.0.1:6379');
-  if (kind !== 'redis' && flags.redis !== undefined) throw new UsageError(`--redis is only used with --executor redis (got --executor ${kind})`);
+  const kind = chooseExecutor(flags);
   const store = flags.db === false ? undefined : openStoreFile(flags.db);
   const name = store === undefined ? `${prefix}-1` : freshName(store, prefix);
   const executor = await executorFactory(kind, flags, queueNamespace(flags.db, name));
   return { store: store === undefined ? undefined : { store, name }, executor, close: () => store?.close() };
+}
+
+/** The executor the flags ask for (threads when `--workers` > 1), after checking they fit together. */
+export function chooseExecutor(flags: Omit<StudyFlags, 'db'>): ExecutorKind {
+  const kind = flags.executor ?? (flags.workers > 1 ? 'threads' : 'inline');
+  if (kind === 'redis' && flags.redis === undefined) throw new UsageError('--executor redis needs --redis <url>, e.g. --redis redis://127.0.0.1:6379');
+  if (kind !== 'redis' && flags.redis !== undefined) throw new UsageError(`--redis is only used with --executor redis (got --executor ${kind})`);
+  if (kind === 'inline' && flags.timeout !== undefined) {
+    throw new UsageError('--timeout needs evaluations off the study thread: add --workers 2 (or more), or --executor threads');
+  }
+  return kind;
 }
 
 /**

@@ -82,6 +82,7 @@ describe('amoeba sr', () => {
   it('rejects too few rows', () => rejects(/3 data rows; at least 5 are needed/, 'sr', file('short.csv', 'x,y\n1,2\n2,3\n3,4\n'), '--target', 'y'));
   it('rejects an unknown executor', () => rejects(/--executor must be inline, threads or redis, got 'gpu'/, 'sr', good, '--target', 'y', '--executor', 'gpu'));
   it('rejects --executor redis without a server', () => rejects(/--executor redis needs --redis <url>/, 'sr', good, '--target', 'y', '--executor', 'redis', '--no-db'));
+  it('rejects a timeout for inline evaluations', () => rejects(/--timeout needs evaluations off the study thread/, 'sr', good, '--target', 'y', '--workers', '1', '--timeout', '100', '--no-db'));
   it('rejects a negative budget', () => rejects(/--budget must be a whole number >= 0, got '-5'/, 'sr', good, '--target', 'y', '--budget', '-5'));
 
   it('exits with code 2 and one line from the installed command', () => {
