@@ -45,7 +45,7 @@ export function studyReport(store: StudyStore, study: StoredStudy, top = 5): Stu
     return {
       id: t.id,
       values: Object.fromEntries(study.objectives.map((o, k) => [o.name, t.values[k]!])),
-      program: printProgram(t.genotype, study.space),
+      program: printProgram(t.genotype, study.space, study.task),
       genotype: t.genotype,
     };
   });

@@ -71,6 +71,10 @@ describe('amoeba sr', () => {
     const { out } = await cli('studies', '--db', db);
     assert.match(out, /^sr-1\s+symbolic-regression\s+ended/m);
     assert.match(out, /^sr-2\s+symbolic-regression\s+ended/m);
+    // The report prints formulas as the search does: over the column names, constants fitted.
+    const shown = await cli('show', 'sr-1', '--db', db);
+    assert.match(shown.out, /x·x|x²/);
+    assert.doesNotMatch(shown.out, /x0/);
   });
 
   it('rejects a missing file', () => rejects(/cannot read data file '.*nope\.csv': no such file/, 'sr', join(dir, 'nope.csv'), '--target', 'y'));

@@ -14,7 +14,8 @@ import { graphSpace } from '../../spaces/graph/space.ts';
 import { toInfix } from '../../spaces/graph/print.ts';
 import { programPrinters } from '../../report/program-printers.ts';
 import { readCsv, regressionData, splitRows, type RegressionData } from './dataset.ts';
-import { DEFAULT_SR_OPS, symbolicRegressionTask } from './task.ts';
+import { DEFAULT_SR_OPS, EXACT_NMSE, symbolicRegressionTask } from './task.ts';
+import { tidyFormula } from './tidy.ts';
 import { formulaEvolution, type FormulaEvolutionConfig } from './formula-evolution.ts';
 
 /**
@@ -87,10 +88,24 @@ if (!algorithms.has('symbolic-regression-evolution')) {
   );
 }
 if (!spaces.has('graph')) spaces.register('graph', graphSpaceFromConfig, 'typed DAG programs over an op set');
-if (!programPrinters.has('graph')) {
-  programPrinters.register('graph', (genotype, config) => {
-    const space = graphSpaceFromConfig(config);
-    const names = (config as unknown as GraphSpaceConfig).names;
-    return toInfix(space.fromJSON(genotype), { ops: space.ops, unicode: true, ...(names === undefined ? {} : { names }) }).join('; ');
-  });
+if (!programPrinters.has('graph')) programPrinters.register('graph', printFormula);
+
+// Reports print the front trial by trial; rebuilding the task (and its data) once per study is enough.
+let lastFormulaTask: { config: Json; task: ReturnType<typeof symbolicRegressionFromConfig> } | undefined;
+
+/**
+ * A stored graph program as infix over its column names; for a symbolic-regression study, as
+ * the search reports it: constants fitted, linear scaling applied, tidied.
+ */
+function printFormula(genotype: Json, config: Json, task: { readonly id: string; readonly config: Json } | undefined): string {
+  const space = graphSpaceFromConfig(config);
+  const names = (config as unknown as GraphSpaceConfig).names;
+  const naming = { ops: space.ops, unicode: true, ...(names === undefined ? {} : { names }) };
+  let program = space.fromJSON(genotype);
+  if (task?.id === 'symbolic-regression') {
+    if (lastFormulaTask?.config !== task.config) lastFormulaTask = { config: task.config, task: symbolicRegressionFromConfig(task.config) };
+    const fitted = lastFormulaTask.task;
+    program = tidyFormula(fitted.fit(program).program, space.ops, (g) => fitted.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
+  }
+  return toInfix(program, naming).join('; ');
 }
