@@ -129,12 +129,11 @@ function instructionHash(ins: Instruction): readonly [number, number] {
   if (cached === undefined) {
     let h1 = mix(0x9e3779b9, opNamed(ins.op).id);
     let h2 = mix(0x85ebca6b, h1);
-    for (const x of [ins.in1, ins.in2, ins.out]) {
-      h1 = mix(h1, x);
-      h2 = mix(h2 ^ 0x27d4eb2f, x);
-    }
-    for (const d of ins.data) {
-      bits[0] = d;
+    h1 = mix(mix(mix(h1, ins.in1), ins.in2), ins.out);
+    h2 = mix(mix(mix(h2 ^ 0x27d4eb2f, ins.in1) ^ 0x27d4eb2f, ins.in2) ^ 0x27d4eb2f, ins.out);
+    const data = ins.data;
+    for (let i = 0; i < data.length; i++) {
+      bits[0] = data[i]!;
       h1 = mix(mix(h1, words[0]!), words[1]!);
       h2 = mix(mix(h2 ^ 0x165667b1, words[1]!), words[0]!);
     }

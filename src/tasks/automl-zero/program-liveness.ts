@@ -82,7 +82,7 @@ export function programLivenessFromFacts(
   shape: MemoryShape,
 ): ProgramLiveness {
   const pass = maskLiveness(setup, predict, learn, shape, false);
-  const random = [setup, predict, learn].some((facts, c) => facts.some((f, k) => f.random && [pass.setup, pass.predict, pass.learn][c]![k]));
+  const random = drawsWhileLive(setup, pass.setup) || drawsWhileLive(predict, pass.predict) || drawsWhileLive(learn, pass.learn);
   return random ? { ...maskLiveness(setup, predict, learn, shape, true), random } : { ...pass, random };
 }
 
@@ -106,12 +106,26 @@ function maskLiveness(
     predictHead = nextPredictHead;
     learnHead = nextLearnHead;
   }
-  const live = (facts: readonly InstructionFacts[], out: number): boolean[] => {
-    const flags = new Array<boolean>(facts.length);
-    backwardMask(facts, out, keepRandom, flags);
-    return flags;
+  return {
+    setup: liveFlags(setup, predictHead, keepRandom),
+    predict: liveFlags(predict, prediction | learnHead | predictHead, keepRandom),
+    learn: liveFlags(learn, predictHead, keepRandom),
   };
-  return { setup: live(setup, predictHead), predict: live(predict, prediction | learnHead | predictHead), learn: live(learn, predictHead) };
+}
+
+// Plain functions rather than closures: this runs once per individual of a search.
+
+/** True when a live instruction draws random numbers. */
+function drawsWhileLive(facts: readonly InstructionFacts[], live: readonly boolean[]): boolean {
+  for (let k = 0; k < facts.length; k++) if (facts[k]!.random && live[k]) return true;
+  return false;
+}
+
+/** Which instructions are live, given the registers live after the last one. */
+function liveFlags(facts: readonly InstructionFacts[], liveOut: number, keepRandom: boolean): boolean[] {
+  const flags = new Array<boolean>(facts.length);
+  backwardMask(facts, liveOut, keepRandom, flags);
+  return flags;
 }
 
 /** Backward liveness over masks; fills `live` when given; returns the registers live on entry. */
