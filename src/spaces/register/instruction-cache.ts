@@ -23,6 +23,13 @@ export class InstructionCacheSlot<T> {
   set(ins: Instruction, value: T): void {
     const holder = ins as unknown as { [key: symbol]: T };
     if (Object.prototype.hasOwnProperty.call(holder, this.key)) holder[this.key] = value;
-    else if (Object.isExtensible(ins)) Object.defineProperty(ins, this.key, { value, writable: true, enumerable: false, configurable: false });
+    else if (Object.isExtensible(ins)) {
+      // One descriptor for every call: this runs for each new instruction of a search.
+      DESCRIPTOR.value = value;
+      Object.defineProperty(ins, this.key, DESCRIPTOR);
+      DESCRIPTOR.value = undefined;
+    }
   }
 }
+
+const DESCRIPTOR: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: false };

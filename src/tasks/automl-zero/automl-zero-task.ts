@@ -146,9 +146,11 @@ export function automlZeroTask(options: AutomlZeroTaskOptions): AutomlZeroTask {
         const rng = prepared.random ? new Rng(FEC_SEED) : NO_RANDOM;
         prepared.run(data, fec.numTrain, fec.numValid, rng, buffers);
         trainSteps += buffers.counts[0]!;
+        // Copied by hand: two subarray views per instance would be garbage for every individual.
         const at = data.index * width;
-        print.set(buffers.trainErrors.subarray(0, buffers.counts[1]!), at);
-        print.set(buffers.validErrors.subarray(0, buffers.counts[2]!), at + fec.numTrain);
+        const { trainErrors, validErrors, counts } = buffers;
+        for (let e = 0; e < counts[1]!; e++) print[at + e] = trainErrors[e]!;
+        for (let e = 0; e < counts[2]!; e++) print[at + fec.numTrain + e] = validErrors[e]!;
       }
       return print;
     },
