@@ -7,12 +7,11 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { tasks } from '../src/core/registries.ts';
-import { Study } from '../src/core/study.ts';
-import type { Algorithm, Executor, Json, Space, Task, Trial } from '../src/core/index.ts';
+import type { Json, Task } from '../src/core/index.ts';
 import { spaces } from '../src/core/registries.ts';
 import { InlineExecutor, threadExecutor } from '../src/executors/index.ts';
+import { numbers, steadyRate } from './steady-rate.ts';
 
-const space: Space<number> = { random: (rng) => rng.int(1000), mutate: (g) => g, key: String, toJSON: (g) => g, fromJSON: (j) => j as number };
 
 /** A fixed amount of arithmetic per evaluation, so the work does not shrink or grow with load. */
 function workTask(config: Json): Task<number> {
@@ -29,9 +28,8 @@ function workTask(config: Json): Task<number> {
 }
 
 if (!tasks.has('bench-work')) tasks.register('bench-work', workTask);
-if (!spaces.has('bench-numbers')) spaces.register('bench-numbers', () => space);
+if (!spaces.has('bench-numbers')) spaces.register('bench-numbers', () => numbers);
 
-const random: Algorithm<number> = { propose: (rng) => space.random(rng), feedback: () => {}, snapshot: () => null };
 
 /** Iterations of workTask's loop that take about `micros` µs on this thread. */
 function calibrate(micros: number): number {
@@ -42,21 +40,6 @@ function calibrate(micros: number): number {
   return Math.max(1, Math.round(micros / 1000 / perIteration));
 }
 
-/** Steady-state trials/s of a study of `trials` trials, skipping the first `warmup`. */
-async function rate(executor: Executor<number>, iterations: number, trials: number, warmup: number): Promise<number> {
-  let warmAt = 0;
-  let lastAt = 0;
-  let finished = 0;
-  const study = new Study({ space, task: workTask({ iterations }), algorithm: random, seed: 1, budgetTrials: trials, executor });
-  study.on('trial', (_t: Trial<number>) => {
-    finished++;
-    if (finished === warmup) warmAt = performance.now();
-    lastAt = performance.now();
-  });
-  const summary = await study.run();
-  if (summary.failed > 0) throw new Error(`${summary.failed} trials failed; the benchmark measures nothing`);
-  return ((trials - warmup) * 1000) / (lastAt - warmAt);
-}
 
 const ROUNDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -75,8 +58,8 @@ async function compare(label: string, micros: number, trials: number, batchSize:
   const threadRates: number[] = [];
   // Interleaved rounds, median of each: the machine's other load then weighs on both alike.
   for (let round = 0; round < ROUNDS; round++) {
-    inlineRates.push(await rate(new InlineExecutor<number>(), iterations, trials, Math.floor(trials / 10)));
-    threadRates.push(await rate(threads(), iterations, trials, Math.max(Math.floor(trials / 10), 4 * batchSize)));
+    inlineRates.push(await steadyRate(new InlineExecutor<number>(), workTask({ iterations }), trials, Math.floor(trials / 10)));
+    threadRates.push(await steadyRate(threads(), workTask({ iterations }), trials, Math.max(Math.floor(trials / 10), 4 * batchSize)));
   }
   const inline = median(inlineRates);
   const threaded = median(threadRates);

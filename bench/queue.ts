@@ -14,12 +14,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { spaces, tasks } from '../src/core/registries.ts';
-import { Study } from '../src/core/study.ts';
-import type { Algorithm, Executor, Json, Space, Task } from '../src/core/index.ts';
+import type { Executor, Json, Task } from '../src/core/index.ts';
 import { InlineExecutor } from '../src/executors/index.ts';
 import { queueExecutor, startQueueWorker } from '../src/executors/queue/index.ts';
+import { numbers, steadyRate } from './steady-rate.ts';
 
-const space: Space<number> = { random: (rng) => rng.int(1000), mutate: (g) => g, key: String, toJSON: (g) => g, fromJSON: (j) => j as number };
 
 /**
  * `sleep` waits `ms` (the event loop is free), `work` runs a fixed number of `iterations` of
@@ -52,26 +51,10 @@ function calibrate(ms: number): number {
 }
 
 if (!tasks.has('bench-queue')) tasks.register('bench-queue', benchTask);
-if (!spaces.has('bench-queue-numbers')) spaces.register('bench-queue-numbers', () => space);
+if (!spaces.has('bench-queue-numbers')) spaces.register('bench-queue-numbers', () => numbers);
 
-const random: Algorithm<number> = { propose: (rng) => space.random(rng), feedback: () => {}, snapshot: () => null };
 const QUEUE = 'bench';
 
-/** Steady-state trials/s of a study of `trials` trials, skipping the first `warmup`. */
-async function rate(executor: Executor<number>, task: Task<number>, trials: number, warmup: number): Promise<number> {
-  let finished = 0;
-  let warmAt = 0;
-  let lastAt = 0;
-  const study = new Study({ space, task, algorithm: random, seed: 1, budgetTrials: trials, executor });
-  study.on('trial', () => {
-    finished++;
-    if (finished === warmup) warmAt = performance.now();
-    lastAt = performance.now();
-  });
-  const summary = await study.run();
-  if (summary.failed > 0) throw new Error(`${summary.failed} trials failed; the benchmark measures nothing`);
-  return ((trials - warmup) * 1000) / (lastAt - warmAt);
-}
 
 let studies = 0;
 function onQueue(url: string, config: Json, capacity: number): Executor<number> {
@@ -84,14 +67,14 @@ async function main(): Promise<void> {
   try {
     const noop = { kind: 'noop' };
     const work = { kind: 'work', iterations: calibrate(20) };
-    const inline = await rate(new InlineExecutor(), benchTask(noop), 200_000, 20_000);
+    const inline = await steadyRate(new InlineExecutor(), benchTask(noop), 200_000, 20_000);
     const results: { workers: number; sleep: number; spin: number; noop: number; noopLatency: number }[] = [];
     for (const count of [1, 2, 4]) {
       while (workers.length < count) workers.push(await startWorkerProcess(url));
-      const sleep = await rate(onQueue(url, { kind: 'sleep', ms: 20 }, 2 * count), benchTask({ kind: 'sleep', ms: 20 }), 150 * count, 10 * count);
-      const spin = await rate(onQueue(url, work, 2 * count), benchTask(work), 100 * count, 10 * count);
-      const throughput = await rate(onQueue(url, noop, 16 * count), benchTask(noop), 4000, 500);
-      const latency = count === 1 ? await rate(onQueue(url, noop, 1), benchTask(noop), 1500, 200) : NaN;
+      const sleep = await steadyRate(onQueue(url, { kind: 'sleep', ms: 20 }, 2 * count), benchTask({ kind: 'sleep', ms: 20 }), 150 * count, 10 * count);
+      const spin = await steadyRate(onQueue(url, work, 2 * count), benchTask(work), 100 * count, 10 * count);
+      const throughput = await steadyRate(onQueue(url, noop, 16 * count), benchTask(noop), 4000, 500);
+      const latency = count === 1 ? await steadyRate(onQueue(url, noop, 1), benchTask(noop), 1500, 200) : NaN;
       results.push({ workers: count, sleep, spin, noop: throughput, noopLatency: latency });
     }
     const one = results[0]!;
