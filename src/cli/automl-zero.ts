@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
-import { PRESETS, experimentReport, presetNamed, runExperiments } from '../tasks/automl-zero/index.ts';
-import type { ExperimentProgress } from '../tasks/automl-zero/index.ts';
+import { PRESETS, experimentReport, presetNamed, runExperiments, runParallelExperiments } from '../tasks/automl-zero/index.ts';
+import type { ExperimentProgress, ParallelExperimentsOptions } from '../tasks/automl-zero/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
 
 interface AutomlZeroFlags {
@@ -12,6 +12,7 @@ interface AutomlZeroFlags {
   readonly fec: boolean;
   readonly json?: string;
   readonly quiet?: boolean;
+  readonly workers: number;
 }
 
 /**
@@ -32,30 +33,42 @@ export const automlZeroCommand: CliCommand = (program, io = processIo) => {
     .option('--no-fec', 'evaluate every program in full (no functional-equivalence cache)')
     .option('--json <file>', 'write { solved, fitness, individuals, individualsPerSecond, seconds, algorithm, ... } as JSON')
     .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nExample:\n  amoeba automl-zero --preset demo --seed 1 --time-limit 600 --json out.json')
+    .option('--workers <n>', 'independent searches on worker threads, seeds seed, seed+1, …; the first to pass selection wins', intFlag('workers', 1), 1)
+    .addHelpText('after', '\nExamples:\n  amoeba automl-zero --preset demo --seed 1 --time-limit 600 --json out.json\n  amoeba automl-zero --preset demo --workers 4')
     .action(async (flags: AutomlZeroFlags) => {
       const preset = presetNamed(flags.preset);
       const config = flags.fec ? preset : { ...preset, fec: false as const };
       if (flags.json !== undefined && flags.json.trim() === '') throw new UsageError('--json needs a file name');
-      io.err(`amoeba: automl-zero preset ${flags.preset}, seed ${flags.seed}${flags.fec ? '' : ', no FEC'} (rerun with --seed ${flags.seed} to replay)\n`);
-      const result = await runExperiments(config, {
-        seed: flags.seed,
+      const seeds = flags.workers === 1 ? `seed ${flags.seed}` : `${flags.workers} searches, seeds ${flags.seed}..${flags.seed + flags.workers - 1}`;
+      io.err(`amoeba: automl-zero preset ${flags.preset}, ${seeds}${flags.fec ? '' : ', no FEC'} (rerun with --seed ${flags.seed} to replay)\n`);
+      const common = {
         ...(flags.timeLimit === undefined ? {} : { timeLimitSeconds: flags.timeLimit }),
         ...(flags.maxExperiments === undefined ? {} : { maxExperiments: flags.maxExperiments }),
         ...(flags.quiet === true ? {} : { onProgress: (p: ExperimentProgress) => io.err(progressLine(p)) }),
-      });
+      };
+      const run =
+        flags.workers === 1
+          ? { result: await runExperiments(config, { seed: flags.seed, ...common }), seed: flags.seed, parallel: {} }
+          : await parallel(flags, common);
       const finalTasks = `${config.finalTasks.numTasks} unseen ${config.finalTasks.kind} tasks${config.finalOnTest === true ? ' (test split)' : ''}`;
-      const report = experimentReport(result, config.memory, { preset: flags.preset, seed: flags.seed, finalTasks });
+      const report = experimentReport(run.result, config.memory, { preset: flags.preset, seed: run.seed, finalTasks });
+      if (flags.workers > 1) io.err(`amoeba: the search with seed ${run.seed} won; replay it alone with --seed ${run.seed} --workers 1\n`);
       io.out(`${report.text}\n`);
       if (flags.json !== undefined) {
         try {
-          writeFileSync(flags.json, `${JSON.stringify(report.json, null, 2)}\n`);
+          writeFileSync(flags.json, `${JSON.stringify({ ...(report.json as object), ...run.parallel }, null, 2)}\n`);
         } catch (error) {
           throw new UsageError(`cannot write '${flags.json}': ${(error as Error).message}`);
         }
       }
     });
 };
+
+/** Independent searches on threads; the JSON report also gets every worker's individuals. */
+async function parallel(flags: AutomlZeroFlags, common: Omit<ParallelExperimentsOptions, 'preset' | 'seed' | 'workers'>) {
+  const found = await runParallelExperiments({ preset: flags.preset, fec: flags.fec, seed: flags.seed, workers: flags.workers, ...common });
+  return { result: found.result, seed: found.seed, parallel: { workers: flags.workers, allIndividuals: found.individuals, allIndividualsPerSecond: found.individualsPerSecond } };
+}
 
 function progressLine(p: ExperimentProgress): string {
   const select = p.bestSelectFitness < 0 ? '—' : p.bestSelectFitness.toFixed(6);

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { EvalContext, Json, Measurement, Space } from '../core/types.ts';
 import type { EvaluationRequest, EvaluationResult, WorkerSetup } from './protocol.ts';
+import { tsxLoader } from './tsx-loader.ts';
 
 /** Options of `threadExecutor`. */
 export interface ThreadExecutorOptions {
@@ -23,14 +24,6 @@ export interface ThreadExecutorOptions {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
-/**
- * tsx, resolved from this package rather than the working directory, so workers start from
- * any folder. Resolved when a pool starts: a worker that loads this module through tsx's
- * CommonJS hook has no `import.meta.resolve`, and never starts a pool.
- */
-function tsxLoader(): string {
-  return typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx') : 'tsx';
-}
 
 /**
  * Evaluates on worker threads (piscina). Each worker rebuilds the task and space from their

@@ -20,6 +20,17 @@ describe('amoeba automl-zero', () => {
     assert.equal(typeof (result['algorithm'] as { setup: unknown[] }).setup.length, 'number');
   });
 
+  it('runs independent searches on worker threads with --workers and names the winning seed', async () => {
+    const json = join(dir, 'parallel.json');
+    const { code, err } = await cli('automl-zero', '--preset', 'demo', '--seed', '5', '--workers', '2', '--time-limit', '1', '--quiet', '--json', json);
+    assert.equal(code, 0, err);
+    assert.match(err, /2 searches, seeds 5\.\.6/);
+    assert.match(err, /the search with seed [56] won; replay it alone with --seed [56] --workers 1/);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as { workers: number; seed: number; allIndividuals: number; individuals: number };
+    assert.equal(result.workers, 2);
+    assert.ok(result.allIndividuals >= result.individuals);
+  });
+
   it('rejects an unknown preset with one message and exit code 2', async () => {
     const { code, err } = await cli('automl-zero', '--preset', 'cubic');
     assert.equal(code, 2);

@@ -28,6 +28,8 @@ export { recognizeLinearGradientDescent } from './recognize.ts';
 export type { GradientDescentMatch } from './recognize.ts';
 export { runExperiments } from './experiment.ts';
 export type { ExperimentConfig, ExperimentProgress, ExperimentResult, RunExperimentsOptions } from './experiment.ts';
+export { runParallelExperiments } from './parallel-experiments.ts';
+export type { ParallelExperimentsOptions, ParallelExperimentsResult } from './parallel-experiments.ts';
 export { CLASSIFICATION_PRESET, DEMO_PRESET, NONLINEAR_PRESET, PRESETS, presetNamed } from './presets.ts';
 export { experimentReport, simplifiedProgram } from './report.ts';
 export type { ExperimentReport } from './report.ts';

@@ -1,0 +1,23 @@
+/**
+ * A worker thread's entry point for `runParallelExperiments`: runs `runExperiments` on one
+ * preset with its own seed, posting progress and then its result (or its error).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runExperiments } from './experiment.ts';
+import type { ExperimentWorkerData, ExperimentWorkerMessage } from './parallel-experiments.ts';
+import { presetNamed } from './presets.ts';
+
+const job = workerData as ExperimentWorkerData;
+const post = (message: ExperimentWorkerMessage) => parentPort!.postMessage(message);
+const preset = presetNamed(job.preset);
+try {
+  const result = await runExperiments(job.fec ? preset : { ...preset, fec: false }, {
+    seed: job.seed,
+    ...(job.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: job.timeLimitSeconds }),
+    ...(job.maxExperiments === undefined ? {} : { maxExperiments: job.maxExperiments }),
+    onProgress: (progress) => post({ progress }),
+  });
+  post({ result });
+} catch (error) {
+  post({ error: error instanceof Error ? error.message : String(error) });
+}
