@@ -50,6 +50,8 @@ export const workerCommand: CliCommand = (program, io = processIo) => {
         process.off('SIGTERM', forceStop);
       }
       io.err('amoeba worker: stopped\n');
+      // A connection still retrying a lost Redis must not keep the process alive.
+      setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
     });
 };
 

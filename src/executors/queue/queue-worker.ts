@@ -11,6 +11,8 @@ import { parseRedisUrl } from './redis-target.ts';
 import { StudyBindings } from './study-bindings.ts';
 
 const WORKER_NAME = `${hostname()}:${process.pid}`;
+// How long a worker that lost Redis waits for BullMQ to close before it stops anyway.
+const CLOSE_WHILE_DOWN_MS = 1000;
 
 /** Options of `startQueueWorker`. */
 export interface QueueWorkerOptions {
@@ -103,7 +105,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     where: target.where,
     concurrency,
     async close() {
-      await worker.close();
+      if (redis.up) await worker.close();
+      else {
+        // While Redis is down no result can be handed back, and BullMQ's close would wait
+        // for the connection: drop the running jobs (their locks run out and another worker
+        // takes them) and stop now.
+        await Promise.race([worker.close(true).catch(() => {}), new Promise((resolve) => setTimeout(resolve, CLOSE_WHILE_DOWN_MS).unref())]);
+      }
       await redis.close();
     },
   };

@@ -21,6 +21,8 @@ export interface WatchedRedis {
    * not exist, since waiting cannot fix either.
    */
   ready(): Promise<void>;
+  /** True while the connection is up. */
+  readonly up: boolean;
   /** Closes the connection without reporting it as lost. */
   close(): Promise<void>;
 }
@@ -88,6 +90,9 @@ export function watchedRedis(target: RedisTarget, options: WatchOptions): Watche
 
   return {
     client,
+    get up() {
+      return state === 'up';
+    },
     ready() {
       if (state === 'up') return Promise.resolve();
       if (fatal !== undefined) return Promise.reject(fatal);

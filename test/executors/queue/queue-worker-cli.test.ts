@@ -74,6 +74,17 @@ describe('amoeba worker', () => {
     });
   });
 
+  describe('when Redis goes away', { skip: redisMissing }, () => {
+    it('still stops on SIGTERM, with exit code 0, instead of waiting for Redis to come back', { timeout: 30_000 }, async () => {
+      const redis = await startRedis();
+      const worker = await startWorker(['--redis', redis.url, '--queue', QUEUE, '--module', QUEUE_TASKS]);
+      await redis.stop();
+      while (!worker.stderr().includes('lost the connection')) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await worker.stop('SIGTERM'), 0);
+      assert.match(worker.stderr(), /stopped\n$/);
+    });
+  });
+
   describe('on a TLS Redis (rediss://)', { skip: redisMissing ?? opensslMissing }, () => {
     let redis: TestRedis;
     const dir = mkdtempSync(join(tmpdir(), 'amoeba-queue-tls-'));
