@@ -26,24 +26,11 @@ export interface TeacherTask extends TaskData {
 export function linearRegressionTask(o: RegressionTaskOptions): TeacherTask {
   const f = o.features;
   const weights = gaussianFeatures(1, f, new Rng(o.paramSeed));
-  const data = new Rng(o.dataSeed);
-  const trainX = gaussianFeatures(o.numTrain, f, data);
-  const validX = gaussianFeatures(o.numValid, f, data);
-  const label = (x: Float64Array, at: number): number => {
+  return teacherTask(o, weights, (x, at) => {
     let y = x[at]! * weights[0]!;
     for (let i = 1; i < f; i++) y += x[at + i]! * weights[i]!;
     return y;
-  };
-  return {
-    index: o.index,
-    features: f,
-    evalType: 'rms',
-    trainX,
-    trainY: labelExamples(trainX, f, label),
-    validX,
-    validY: labelExamples(validX, f, label),
-    teacherWeights: weights,
-  };
+  });
 }
 
 /**
@@ -56,10 +43,7 @@ export function nonlinearRegressionTask(o: RegressionTaskOptions): TeacherTask {
   const f = o.features;
   const params = new Rng(o.paramSeed);
   const weights = gaussianFeatures(1, f * f + f, params);
-  const data = new Rng(o.dataSeed);
-  const trainX = gaussianFeatures(o.numTrain, f, data);
-  const validX = gaussianFeatures(o.numValid, f, data);
-  const label = (x: Float64Array, at: number): number => {
+  return teacherTask(o, weights, (x, at) => {
     let y = 0;
     for (let r = 0; r < f; r++) {
       let hidden = 0;
@@ -67,7 +51,15 @@ export function nonlinearRegressionTask(o: RegressionTaskOptions): TeacherTask {
       if (hidden > 0) y += weights[f * f + r]! * hidden;
     }
     return y;
-  };
+  });
+}
+
+/** Draws a task's Gaussian inputs from its data seed and labels them with the teacher's `label`. */
+function teacherTask(o: RegressionTaskOptions, weights: Float64Array, label: (x: Float64Array, at: number) => number): TeacherTask {
+  const f = o.features;
+  const data = new Rng(o.dataSeed);
+  const trainX = gaussianFeatures(o.numTrain, f, data);
+  const validX = gaussianFeatures(o.numValid, f, data);
   return {
     index: o.index,
     features: f,
