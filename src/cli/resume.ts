@@ -3,7 +3,6 @@ import '../algorithms/index.ts';
 import '../tasks/symbolic-regression/register.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Trial } from '../core/types.ts';
-import { fecCache } from '../hashing/index.ts';
 import { formatNumber } from '../report/index.ts';
 import { DEFAULT_STORE_FILE, openStoreFile, requireStudy, resumeStoredStudy } from '../store/index.ts';
 import type { StoredStudy } from '../store/index.ts';
@@ -47,11 +46,7 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
         const kind = chooseExecutor(flags);
         const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name));
         const executor = factory?.({ task: stored.task, space: stored.space! }) as Executor<unknown> | undefined;
-        // A study that ran with a functional-equivalence cache stored each trial's hash; the
-        // cache is rebuilt from the stored results, so finished work is not evaluated again.
-        const cached = store.trials(stored.name).some((t) => t.hash !== undefined);
-        const extras = { signal: stop.signal, ...(executor === undefined ? {} : { executor }), ...(cached ? { cache: fecCache() } : {}) };
-        const study = resumeStoredStudy(store, stored.name, extras);
+        const study = resumeStoredStudy(store, stored.name, { signal: stop.signal, ...(executor === undefined ? {} : { executor }) });
         const stopProgress = showProgress(study, { quiet: flags.quiet === true, budgetTrials: stored.budgetTrials, describeBest: (t) => describe(stored, t) });
         try {
           const summary = await study.run();

@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { fecCache } from '../hashing/fec-cache.ts';
 import type { EvaluationCache, Executor, ResumePoint } from '../core/plugs.ts';
 import { algorithms, tasks } from '../core/registries.ts';
 import { Study } from '../core/study.ts';
@@ -9,6 +10,7 @@ import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
 /** What a stored study runs with that is not part of its record. */
 export interface RunExtras<G> {
   readonly executor?: Executor<G>;
+  /** On resume, by default a fresh `fecCache()` when the stored trials carry functional hashes. */
   readonly cache?: EvaluationCache;
   readonly signal?: AbortSignal;
   /** Finished trials between algorithm snapshots (default 1000). */
@@ -74,7 +76,9 @@ export function resumeStoredStudy<G>(store: StudyStore, name: string, extras: Ru
   const point = store.resumePoint(name);
   const parts = rebuildParts<G>(stored, point.snapshot?.algorithm);
   store.reopen(name);
-  return makeStudy(store, stored, parts, extras, point);
+  // Trials stored with a functional hash ran with a cache: rebuild one, so finished work is reused.
+  const hashed = extras.cache === undefined && point.trials.some((t) => t.hash !== undefined);
+  return makeStudy(store, stored, parts, hashed ? { ...extras, cache: fecCache() } : extras, point);
 }
 
 /** The named study, or the newest one when no name is given; a UsageError when there is none. */
