@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import '../algorithms/index.ts';
-import '../tasks/symbolic-regression/register.ts';
+import '../tasks/built-in.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Trial } from '../core/types.ts';
 import { formatNumber } from '../report/index.ts';

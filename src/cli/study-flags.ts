@@ -7,10 +7,11 @@ import type { Executor } from '../core/plugs.ts';
 import { threadExecutor } from '../executors/index.ts';
 import { DEFAULT_STORE_FILE, openStoreFile } from '../store/index.ts';
 import type { Recipe, StudyStore } from '../store/index.ts';
+import { BUILT_IN_TASKS_URL } from '../tasks/built-in.ts';
 import { intFlag, numberFlag } from './command.ts';
 
 /** Modules that register tasks and spaces; workers import them to rebuild a study's task. */
-export const TASK_MODULES: readonly string[] = [new URL('../tasks/symbolic-regression/register.ts', import.meta.url).href];
+const TASK_MODULES: readonly string[] = [BUILT_IN_TASKS_URL];
 
 /** Where a study's evaluations run. */
 export type ExecutorKind = 'inline' | 'threads' | 'redis';

@@ -1,4 +1,4 @@
-import '../tasks/symbolic-regression/register.ts';
+import '../tasks/built-in.ts';
 // Light modules only: bullmq loads when the command runs, not with every other command.
 import { DEFAULT_QUEUE } from '../executors/queue/protocol.ts';
 import { parseRedisUrl } from '../executors/queue/redis-target.ts';
