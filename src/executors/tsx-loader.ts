@@ -4,10 +4,14 @@
  * loaded through tsx's CommonJS hook has no `import.meta.resolve`, and starts no workers.
  */
 export function tsxLoader(): string {
-  return typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx') : 'tsx';
+  return fromThisPackage('tsx');
 }
 
 /** tsx's registration API (`tsx/esm/api`), resolved from this package, for code that boots a worker itself. */
 export function tsxApi(): string {
-  return typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+  return fromThisPackage('tsx/esm/api');
+}
+
+function fromThisPackage(specifier: string): string {
+  return typeof import.meta.resolve === 'function' ? import.meta.resolve(specifier) : specifier;
 }
