@@ -48,9 +48,11 @@ export function rebuildParts<G>(spec: StudySpec, snapshot?: Json): StudyParts<G>
   return { task, space, algorithm };
 }
 
-/** Adds a study to the store and returns it ready to run, writing every trial to the store. */
-export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: RunExtras<G> = {}): Study<G> {
-  const parts = rebuildParts<G>(spec);
+/**
+ * Adds a study to the store and returns it ready to run, writing every trial to the store.
+ * `parts` are the spec's rebuilt parts, for a caller that has built them already.
+ */
+export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: RunExtras<G> = {}, parts: StudyParts<G> = rebuildParts<G>(spec)): Study<G> {
   store.createStudy(spec);
   return makeStudy(store, spec, parts, extras, undefined);
 }

@@ -9,8 +9,8 @@ import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
 import { tidyFormula } from './tidy.ts';
 import { toInfix, toJS } from '../../spaces/graph/print.ts';
 import type { RegressionData } from './dataset.ts';
-import { symbolicRegressionFromConfig } from './register.ts';
-import { DEFAULT_SR_OPS, EXACT_NMSE, complexity } from './task.ts';
+import './register.ts';
+import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, complexity, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
 
 export { DEFAULT_SR_OPS } from './task.ts';
@@ -94,7 +94,6 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   const seed = options.seed ?? 0;
   const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
   const recipes = formulaRecipes(options, ops.names);
-  const task = symbolicRegressionFromConfig(recipes.task.config);
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
   const extras = {
     ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
@@ -106,12 +105,15 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   const spec: StudySpec = {
     name: options.store?.name ?? 'sr',
     ...recipes,
-    objectives: task.objectives,
+    objectives: SR_OBJECTIVES,
     seed,
     budgetTrials,
     budgetSeconds: options.budgetSeconds,
   };
-  const study = options.store === undefined ? new Study<Graph>({ ...rebuildParts<Graph>(spec), seed, ...budgets(spec), ...extras }) : startStoredStudy<Graph>(options.store.store, spec, extras);
+  // Built once: the study evaluates with this task, and the front is fitted and tidied with it.
+  const parts = rebuildParts<Graph>(spec);
+  const task = parts.task as SymbolicRegressionTask;
+  const study = options.store === undefined ? new Study<Graph>({ ...parts, seed, ...budgets(spec), ...extras }) : startStoredStudy<Graph>(options.store.store, spec, extras, parts);
   options.onStudy?.(study);
   const summary = await study.run();
   const names = options.data.featureNames;
