@@ -1,4 +1,5 @@
 import { UsageError } from '../../../core/errors.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import { Rng } from '../../../core/rng.ts';
 import type { Algorithm, Objective, Trial } from '../../../core/types.ts';
 import type { DNA } from '../dna/dna.ts';
@@ -37,9 +38,7 @@ export function sample<S>(space: S, algorithm?: Algorithm<DNA>, options?: Sample
 export function sample<S>(space: S | Template<S>, algorithm?: Algorithm<DNA>, options: SampleOptions = {}): AsyncGenerator<[Infer<S>, Feedback], void, undefined> {
   const compiled = space instanceof Template ? (space as Template<S>) : new Template(space);
   const numExamples = options.numExamples ?? Infinity;
-  if (numExamples !== Infinity && !(Number.isInteger(numExamples) && numExamples >= 0)) {
-    throw new UsageError(`sample: numExamples must be a whole number >= 0, got ${numExamples}`);
-  }
+  if (numExamples !== Infinity) wholeNumber('sample', 'numExamples', numExamples, 0);
   const objectives = readObjectives(options.objectives ?? REWARD);
   const search = algorithm ?? uniformSearch(compiled);
   if (typeof search.propose !== 'function' || typeof search.feedback !== 'function') throw new UsageError('sample: algorithm must have propose and feedback');
