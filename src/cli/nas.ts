@@ -86,7 +86,7 @@ export const nasCommand: CliCommand = (program) => {
     .option('--plot <file>', 'write regret curves as an SVG file')
     .option('--no-cache', 'nb101: neither read nor write the index cache')
     .option('--cache-dir <dir>', 'nb101: where the index cache lives')
-    .action((flags: CompareFlags, command: Command) => {
+    .action(async (flags: CompareFlags, command: Command) => {
       if (flags.bench !== 'nb201' && flags.bench !== 'nb101') throw new UsageError(`--bench must be nb201 or nb101, got '${flags.bench}'`);
       if (flags.plot !== undefined && !flags.plot.endsWith('.svg')) throw new UsageError(`--plot writes SVG; name the file *.svg, got '${flags.plot}'`);
       const metrics = flags.metric === 'all' ? [...NB201_DATASETS] : flags.metric.split(',').map((m) => parseNb201Dataset(m.trim()));
@@ -116,7 +116,7 @@ export const nasCommand: CliCommand = (program) => {
       }
       print(command, output.text);
       if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json)}\n`);
-      if (flags.plot !== undefined) writeOutputFile(flags.plot, regretPlotSvg(output.panels));
+      if (flags.plot !== undefined) writeOutputFile(flags.plot, await regretPlotSvg(output.panels));
     });
 
   nas

@@ -5,6 +5,10 @@ export interface Statement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** Rows one at a time, so a large result never sits in memory whole. */
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  /** Rows as arrays of column values instead of objects (cheaper per row). */
+  raw(toggle?: boolean): Statement;
 }
 
 /** The part of a better-sqlite3 database the store uses. */
