@@ -57,6 +57,11 @@ class MemoryStore implements StudyStore {
     };
   }
 
+  deleteStudy(name: string): void {
+    this.entry(name);
+    this.entries.delete(name);
+  }
+
   reopen(name: string): void {
     const entry = this.entry(name);
     entry.study = { ...entry.study, status: 'running', stopReason: undefined };

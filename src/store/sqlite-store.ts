@@ -40,6 +40,7 @@ export function sqliteStore(options: SqliteStoreOptions = {}): StudyStore {
   try {
     db = openDatabase(path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot open the study store ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   db.pragma('journal_mode = WAL');
@@ -126,6 +127,15 @@ class SqliteStore implements StudyStore {
     const log = new SqliteStudyLog(this.db, this.id(name), this.batch, (closed) => this.logs.delete(closed));
     this.logs.add(log);
     return log;
+  }
+
+  deleteStudy(name: string): void {
+    const id = this.id(name);
+    this.flush();
+    this.db.transaction(() => {
+      for (const table of ['trials', 'snapshots']) this.db.prepare(`DELETE FROM ${table} WHERE study_id = ?`).run(id);
+      this.db.prepare('DELETE FROM studies WHERE id = ?').run(id);
+    })();
   }
 
   reopen(name: string): void {

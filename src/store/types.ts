@@ -72,6 +72,8 @@ export interface StudyStore {
   studies(): StoredStudy[];
   /** The write side for one study's trials and snapshots. */
   log(name: string): StudyLog;
+  /** Removes a study with its trials and snapshots; an unknown name is a UsageError. */
+  deleteStudy(name: string): void;
   /** Marks an ended study as running again, for a resume. */
   reopen(name: string): void;
   /** Every trial of a study, by id. */
