@@ -130,3 +130,15 @@ describe('renamed flags', () => {
     await refuses(/--seed-offset is now --seed/, 'nas', 'compare', '--bench', 'nb201', '--seed-offset', '3');
   });
 });
+
+describe('the README', () => {
+  it('shows only flags that its commands accept', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const shown = [...readme.matchAll(/npx amoeba ((?:nas )?[a-z-]+)([^\n#&>]*)/g)].map((m) => ({ command: m[1]!, flags: m[2]!.match(/--[a-z-]+/g) ?? [] }));
+    assert.ok(shown.length > 10);
+    for (const { command, flags } of shown) {
+      const { out } = await cli(...command.split(' '), '--help');
+      for (const flag of flags) assert.match(out, new RegExp(`${flag}\\b`), `amoeba ${command} --help lists ${flag}`);
+    }
+  });
+});
