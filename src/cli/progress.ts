@@ -49,9 +49,9 @@ export function progressDisplay(options: ProgressDisplayOptions): ProgressDispla
     let started = false;
     const draw = (): void => {
       if (last === undefined) return;
-      if (!started) bar.start(total, 0, { status: '' });
+      if (started) bar.update(last.done, { status: last.status() });
+      else bar.start(total, last.done, { status: last.status() });
       started = true;
-      bar.update(last.done, { status: last.status() });
     };
     return {
       update(done, status) {
@@ -136,7 +136,8 @@ export function showProgress<G>(study: Study<G>, options: StudyProgressOptions):
   study.on('trial', () => {
     if (!first) return;
     first = false;
-    tick();
+    // After the study has filed the trial, so the line already shows it as the best.
+    queueMicrotask(tick);
   });
   const timer = setInterval(tick, BAR_REDRAW_MS);
   timer.unref();

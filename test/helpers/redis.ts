@@ -126,7 +126,8 @@ function answers(port: number, tls: boolean): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A loopback port that nothing listens on (it was free a moment ago). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -92,6 +92,21 @@ for (const [name, open] of [
       assert.throws(() => store.trials('nope'), /no study named 'nope'/);
       store.close();
     });
+
+    it('deletes one study with its trials and snapshot, keeping the others', () => {
+      const store = open();
+      writeSome(store);
+      store.createStudy({ ...SPEC, name: 's2' });
+      store.deleteStudy('s1');
+      assert.deepEqual(store.studies().map((s) => s.name), ['s2']);
+      assert.throws(() => store.trials('s1'), /no study named 's1'/);
+      // A new study of the same name starts empty: nothing of the deleted one is left behind.
+      store.createStudy(SPEC);
+      assert.equal(store.trials('s1').length, 0);
+      assert.equal(store.lastSnapshot('s1'), undefined);
+      assert.throws(() => store.deleteStudy('nope'), (e: unknown) => e instanceof UsageError && /no study named 'nope'/.test(e.message));
+      store.close();
+    });
   });
 }
 
@@ -172,6 +187,21 @@ describe('sqliteStore files', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     assert.throws(() => sqliteStore({ path }), (e: unknown) => e instanceof UsageError && /newer than this amoeba understands/.test(e.message));
+  });
+
+  it('refuses a file that is not a SQLite database and leaves it as it was', () => {
+    const path = join(dir, 'data.csv');
+    writeFileSync(path, 'x,y\n1,2\n');
+    assert.throws(() => sqliteStore({ path }), (e: unknown) => e instanceof UsageError && /data\.csv is not a study store \(not a SQLite file\)/.test(e.message));
+    assert.equal(readFileSync(path, 'utf8'), 'x,y\n1,2\n');
+  });
+
+  it('makes a store of an empty file', () => {
+    const path = join(dir, 'empty.db');
+    writeFileSync(path, '');
+    const store = sqliteStore({ path });
+    assert.deepEqual(store.studies(), []);
+    store.close();
   });
 
   it('writes buffered records in batches that a reader sees once flushed', () => {

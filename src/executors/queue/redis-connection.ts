@@ -116,12 +116,14 @@ export function watchedRedis(target: RedisTarget, options: WatchOptions): Watche
  */
 export async function checkRedisReachable(target: RedisTarget, timeoutMs = 5000): Promise<void> {
   const client = new Redis(target.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs });
-  client.on('error', () => {});
+  // With no retry, connect() rejects with "Connection is closed"; the cause came as an event.
+  let first: Error | undefined;
+  client.on('error', (error: Error) => void (first ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const cause = error instanceof Error ? error : new Error(String(error));
+    const cause = first ?? (error instanceof Error ? error : new Error(String(error)));
     throw refusal(cause, target) ?? new UsageError(`cannot reach Redis at ${target.where} (${cause.message.split('\n')[0]}); start redis-server there or give the right --redis URL`);
   } finally {
     client.disconnect();

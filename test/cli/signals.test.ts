@@ -1,0 +1,147 @@
+/**
+ * Ctrl-C, SIGTERM and SIGHUP on every search command, through the real binary: each waits for
+ * the command's first progress line (never a fixed sleep), signals it, and checks the result
+ * printed, the --json file written, the exit code 128 + the signal's number, and for stored
+ * studies that the store holds a study `amoeba resume` continues.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { sqliteStore } from '../../src/store/index.ts';
+import { spawnCli } from '../helpers/cli.ts';
+import { sharedDataPath, skipWithout } from '../tasks/nas/shared-data.ts';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const dir = mkdtempSync(join(tmpdir(), 'amoeba-signals-'));
+// Noise: no formula fits it exactly, so the search cannot end on its own before the signal.
+let noise = 1;
+const rows = Array.from({ length: 40 }, (_, i) => `${i * 0.1},${(noise = (noise * 48271) % 2147483647) / 2147483647}`);
+const csv = join(dir, 'noise.csv');
+writeFileSync(csv, `x,y\n${rows.join('\n')}\n`);
+const HUGE = '100000000';
+
+/** Runs `amoeba <args>`, sends `signal` after its first progress line, and returns how it ended. */
+async function interrupt(signal: NodeJS.Signals, args: string[], progress = /^\[amoeba\] /m) {
+  const run = spawnCli(args);
+  await run.waitForErr(progress);
+  run.child.kill(signal);
+  const ended = await run.exited;
+  assert.equal(ended.code, 128 + constants.signals[signal], ended.err);
+  assert.match(ended.err, new RegExp(`amoeba: ${signal}: stopping the search`));
+  assert.doesNotMatch(ended.err, /\n\s+at /, 'no stack trace');
+  return ended;
+}
+
+/** The one study of a store file, as `amoeba studies` would list it. */
+function onlyStudy(db: string) {
+  const store = sqliteStore({ path: db });
+  try {
+    const [study, ...others] = store.studies();
+    assert.equal(others.length, 0);
+    return { ...study!, counts: store.counts(study!.name) };
+  } finally {
+    store.close();
+  }
+}
+
+/** A stopped study that resume continues: ended by the abort, short of its budget, nothing in flight. */
+function assertResumable(db: string): string {
+  const study = onlyStudy(db);
+  assert.equal(study.status, 'ended');
+  assert.equal(study.stopReason, 'aborted');
+  assert.ok(study.counts.done > 0 && study.counts.done < study.budgetTrials!, `done ${study.counts.done}`);
+  assert.equal(study.counts.running + study.counts.pending, 0);
+  return study.name;
+}
+
+const frontTable = /complexity\s+valid R²\s+formula\n\*?\s+\d+\s/;
+
+describe('signals stop amoeba sr', { concurrency: 3 }, () => {
+  for (const signal of SIGNALS) {
+    it(`prints the front, writes --json and leaves a resumable study on ${signal}`, async () => {
+      const db = join(dir, `sr-${signal}.db`);
+      const json = join(dir, `sr-${signal}.json`);
+      const ended = await interrupt(signal, ['sr', csv, '--target', 'y', '--budget', HUGE, '--workers', '1', '--db', db, '--json', json]);
+      assert.match(ended.out, frontTable);
+      assert.ok((JSON.parse(readFileSync(json, 'utf8')) as { front: unknown[] }).front.length > 0);
+      const name = assertResumable(db);
+      assert.match(ended.err, new RegExp(`continue with: amoeba resume ${name} --db`));
+      if (signal !== 'SIGHUP') return;
+      // Resumed, then stopped again: it ends as sr does, with the front and its JSON.
+      const before = onlyStudy(db).counts.done;
+      const resumedJson = join(dir, 'resumed.json');
+      const resumed = await interrupt('SIGINT', ['resume', name, '--db', db, '--workers', '1', '--json', resumedJson]);
+      assert.match(resumed.out, frontTable);
+      assert.ok((JSON.parse(readFileSync(resumedJson, 'utf8')) as { front: unknown[] }).front.length > 0);
+      assertResumable(db);
+      assert.ok(onlyStudy(db).counts.done > before);
+    });
+  }
+});
+
+describe('signals stop amoeba demo', { concurrency: 3 }, () => {
+  for (const signal of SIGNALS) {
+    it(`prints the front of the law being searched, writes --json and leaves a resumable study on ${signal}`, async () => {
+      const db = join(dir, `demo-${signal}.db`);
+      const json = join(dir, `demo-${signal}.json`);
+      const ended = await interrupt(signal, ['demo', '--budget', HUGE, '--time-limit', '100000', '--db', db, '--json', json]);
+      assert.match(ended.out, frontTable);
+      assert.match(ended.out, /laws recovered exactly from data alone/);
+      const laws = (JSON.parse(readFileSync(json, 'utf8')) as { laws: { front: unknown[] }[] }).laws;
+      assert.ok(laws.length >= 1 && laws[laws.length - 1]!.front.length > 0);
+      const store = sqliteStore({ path: db });
+      try {
+        const stopped = store.studies().filter((s) => s.stopReason === 'aborted');
+        assert.equal(stopped.length, 1, 'the law being searched is stored, stopped');
+        assert.ok(store.counts(stopped[0]!.name).done > 0);
+      } finally {
+        store.close();
+      }
+    });
+  }
+});
+
+describe('signals stop amoeba approx', { concurrency: 3 }, () => {
+  for (const signal of SIGNALS) {
+    it(`prints the table beside the baselines and writes --json on ${signal}`, async () => {
+      const json = join(dir, `approx-${signal}.json`);
+      const ended = await interrupt(signal, ['approx', 'exp2', '--budget', HUGE, '--max-ops', '5', '--validation-points', '129', '--json', json]);
+      assert.match(ended.out, /\n4 +[\d.e+-]+ +\d+ ops +minimax \[1\/1\]/);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as { front: unknown[]; baselines: unknown[] };
+      assert.ok(result.front.length > 0 && result.baselines.length > 0);
+    });
+  }
+});
+
+describe('signals stop amoeba automl-zero', { concurrency: 3 }, () => {
+  for (const signal of SIGNALS) {
+    // One of them runs two searches on threads: the stop must reach the workers too.
+    const workers = signal === 'SIGHUP' ? '2' : '1';
+    it(`reports the best algorithm so far and writes --json on ${signal} (${workers} worker${workers === '1' ? '' : 's'})`, async () => {
+      const json = join(dir, `automl-zero-${signal}.json`);
+      const ended = await interrupt(signal, ['automl-zero', '--preset', 'demo', '--time-limit', '100000', '--workers', workers, '--json', json], /^\[automl-zero\] /m);
+      assert.match(ended.out, /(Not solved|Solved) in [\d.]+ s: fitness [\d.]+ on 100 unseen linear tasks/);
+      assert.match(ended.out, /def Setup\(\):/);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as { individuals: number; algorithm: unknown };
+      assert.ok(result.individuals > 0 && result.algorithm !== undefined);
+    });
+  }
+});
+
+describe('signals stop amoeba nas compare', { concurrency: 3, skip: skipWithout('nasbench201/mini-nb201-12epoch.csv') }, () => {
+  for (const signal of SIGNALS) {
+    it(`reports the seeds finished and writes --json on ${signal}`, async () => {
+      const json = join(dir, `nas-${signal}.json`);
+      const csvPath = sharedDataPath('nasbench201/mini-nb201-12epoch.csv');
+      const ended = await interrupt(signal, ['nas', 'compare', '--bench', 'nb201', '--dataset', csvPath, '--seeds', HUGE, '--budget', '100', '--json', json]);
+      const seeds = Number(/after 100 queries, mean \[95% CI\] over (\d+) seeds/.exec(ended.out)?.[1]);
+      assert.ok(seeds >= 1 && seeds < Number(HUGE), ended.out);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as { seeds: number; results: Record<string, { curve: number[] }> };
+      assert.equal(result.seeds, seeds);
+      assert.deepEqual(Object.keys(result.results), ['re', 'rs', 'reinforce']);
+      assert.match(ended.err, new RegExp(`stopped after ${seeds} of ${HUGE} seeds`));
+    });
+  }
+});
