@@ -1,0 +1,39 @@
+/**
+ * The one matmul entry point of the neural-network engine. Float32 work goes to a
+ * register-blocked JavaScript kernel when the product is tiny (a call into WebAssembly and
+ * its copies cost ~0.4 µs, more than the arithmetic) and to the WebAssembly SIMD kernels
+ * otherwise; float64 (gradient checks) takes a plain loop. bench/matmul.ts measures the
+ * crossover.
+ */
+import { matmulNaive, matmulSmall } from './matmul-js.ts';
+import { matmulWasm } from './matmul-wasm.ts';
+
+/** The storage types the engine computes in: float32 for speed, float64 for gradient checks. */
+export type FloatArray = Float32Array | Float64Array;
+
+/**
+ * Products of at most this many multiply-adds (m·k·n) run in JavaScript: below it the
+ * WebAssembly call overhead dominates (measured on an AVX-512 machine by bench/matmul.ts).
+ */
+export const SMALL_MATMUL_MACS = 512;
+
+/**
+ * out (m×n) = op(a) · op(b), or out += … when accumulate; row-major; op(a) is m×k (stored k×m
+ * when transposeA), op(b) is k×n (stored n×k when transposeB). Offsets are in elements.
+ */
+export function matmul(
+  a: FloatArray, aOffset: number, b: FloatArray, bOffset: number, out: FloatArray, outOffset: number,
+  m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, accumulate: boolean,
+): void {
+  if (m === 0 || n === 0) return;
+  if (k === 0) {
+    if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    return;
+  }
+  if (a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array) {
+    if (m * k * n <= SMALL_MATMUL_MACS) matmulSmall(a, aOffset, b, bOffset, out, outOffset, m, k, n, transposeA, transposeB, accumulate);
+    else matmulWasm(a, aOffset, b, bOffset, out, outOffset, m, k, n, transposeA, transposeB, accumulate);
+  } else {
+    matmulNaive(a, aOffset, b, bOffset, out, outOffset, m, k, n, transposeA, transposeB, accumulate);
+  }
+}
