@@ -1,7 +1,7 @@
 import { SpaceError, UsageError } from '../core/errors.ts';
 import type { Json, Space } from '../core/types.ts';
 import { retryUntilChanged } from './retry-until-changed.ts';
-import { show } from './validate.ts';
+import { show } from '../core/options.ts';
 
 /** A registry config after its keys were checked: present keys only, values still unchecked. */
 export type ConfigFields = { readonly [key: string]: unknown };

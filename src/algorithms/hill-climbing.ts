@@ -4,7 +4,8 @@ import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';
 import { SnapshotReader, memberToJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
-import { flag, initialPrograms, requireSpace } from './validate.ts';
+import { flag } from '../core/options.ts';
+import { initialPrograms, requireSpace } from './validate.ts';
 
 const OWNER = 'hillClimbing';
 const NAME = 'hill-climbing';

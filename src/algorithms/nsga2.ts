@@ -4,7 +4,8 @@ import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
 import { environmentalSelection, rankAndCrowding } from './nsga2-selection.ts';
 import { SnapshotReader, memberToJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
-import { crossoverProbability, flag, initialPrograms, requireSpace, wholeNumber } from './validate.ts';
+import { flag, wholeNumber } from '../core/options.ts';
+import { crossoverProbability, initialPrograms, requireSpace } from './validate.ts';
 
 const OWNER = 'nsga2';
 const NAME = 'nsga2';

@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import { show } from './validate.ts';
+import { show } from '../core/options.ts';
 
 /**
  * Which loss a single-objective algorithm minimises: an index into `trial.loss`, or a

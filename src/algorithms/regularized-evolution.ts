@@ -6,7 +6,8 @@ import type { SingleObjective } from './objective.ts';
 import { SnapshotReader, memberToJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
 import { tournamentSelect } from './tournament.ts';
-import { crossoverProbability, flag, initialPrograms, requireSpace, wholeNumber } from './validate.ts';
+import { flag, wholeNumber } from '../core/options.ts';
+import { crossoverProbability, initialPrograms, requireSpace } from './validate.ts';
 
 const OWNER = 'regularizedEvolution';
 const NAME = 'regularized-evolution';

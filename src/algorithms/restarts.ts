@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { wholeNumber } from '../core/options.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Trial } from '../core/types.ts';
 import { fitnessFunction, type SingleObjective } from './objective.ts';
@@ -26,10 +27,7 @@ export interface RestartingAlgorithm<G> extends Algorithm<G> {
  * buy fresh basins. The study's own front keeps what earlier runs found.
  */
 export function withRestarts<G>(start: (innerSnapshot?: Json) => Algorithm<G>, options: RestartOptions): RestartingAlgorithm<G> {
-  const patience = options.patienceTrials;
-  if (!Number.isInteger(patience) || patience < 1) {
-    throw new UsageError(`withRestarts: patienceTrials must be a whole number >= 1, got ${patience}`);
-  }
+  const patience = wholeNumber('withRestarts', 'patienceTrials', options.patienceTrials, 1);
   const fitness = fitnessFunction('withRestarts', options.objective);
   let inner: Algorithm<G>;
   let best = Infinity;

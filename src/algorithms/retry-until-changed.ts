@@ -1,6 +1,7 @@
 import type { Rng } from '../core/rng.ts';
 import type { Space } from '../core/types.ts';
-import { requireSpace, wholeNumber } from './validate.ts';
+import { wholeNumber } from '../core/options.ts';
+import { requireSpace } from './validate.ts';
 
 /** Options of `retryUntilChanged`. */
 export interface RetryUntilChangedOptions {

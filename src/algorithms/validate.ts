@@ -1,34 +1,8 @@
 import { UsageError } from '../core/errors.ts';
+import { probability, show } from '../core/options.ts';
 import type { Space } from '../core/types.ts';
 
-/**
- * Option checks shared by the algorithm factories. Each throws a UsageError that names the
- * factory and the option (`regularizedEvolution: populationSize must be ...`), because
- * options often come from a person's JSON config rather than from typed code.
- */
-
-/** Returns `value` when it is a whole number in [min, max], else throws. */
-export function wholeNumber(owner: string, name: string, value: unknown, min: number, max = Infinity): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Infinity ? `>= ${min}` : `in [${min}, ${max}]`;
-    throw new UsageError(`${owner}: ${name} must be a whole number ${range}, got ${show(value)}`);
-  }
-  return value;
-}
-
-/** Returns `value` when it is a probability in [0, 1], else throws. */
-export function probability(owner: string, name: string, value: unknown): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-    throw new UsageError(`${owner}: ${name} must be a probability in [0, 1], got ${show(value)}`);
-  }
-  return value;
-}
-
-/** Returns `value` when it is a boolean, else throws. */
-export function flag(owner: string, name: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new UsageError(`${owner}: ${name} must be true or false, got ${show(value)}`);
-  return value;
-}
+/** Checks of the options only search algorithms take; the general ones are in core/options.ts. */
 
 /** Returns the space when it has every method a search needs, else throws. */
 export function requireSpace<G>(owner: string, space: Space<G> | undefined): Space<G> {
@@ -56,12 +30,4 @@ export function initialPrograms<G>(owner: string, initial: readonly G[] | undefi
     throw new UsageError(`${owner}: initial must hold at most populationSize (${limit}) programs, got ${initial.length}`);
   }
   return initial.slice();
-}
-
-/** A short rendering of a bad value for an error message. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 
 /** Where a command writes its results (`out`) and its messages and progress (`err`). */
@@ -37,4 +37,16 @@ export function numberFlag(name: string, min = -Infinity, max = Infinity): (raw:
     }
     return value;
   };
+}
+
+/**
+ * Keeps a renamed flag out of the help and refuses it with one line naming its new name, so an
+ * old script fails plainly instead of with "unknown option".
+ */
+export function renamedFlag(command: Command, old: string, now: string): Command {
+  return command.addOption(
+    new Option(`--${old} <value>`).hideHelp().argParser(() => {
+      throw new UsageError(`--${old} is now --${now}: give --${now} instead`);
+    }),
+  );
 }

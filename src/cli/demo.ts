@@ -1,7 +1,10 @@
 import { Rng } from '../core/rng.ts';
+import type { Json } from '../core/types.ts';
 import type { RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
-import { runSearch } from './sr.ts';
+import { checkWritable, writeOutputFile } from './output-file.ts';
+import { stopOnSignals } from './signals.ts';
+import { frontJson, runSearch } from './sr.ts';
 import { addStudyFlags, type StudyFlags } from './study-flags.ts';
 
 /** A physical law the demo rediscovers from measurements it generates. */
@@ -61,26 +64,41 @@ export const demoCommand: CliCommand = (program, io = processIo) => {
     .option('--seed <n>', 'random seed', intFlag('seed'), 1)
     .option('--time-limit <seconds>', 'most seconds per law', numberFlag('time-limit', 0), 20)
     .option('--budget <trials>', 'most formulas to try per law', intFlag('budget', 0))
+    .option('--json <file>', 'write each law with its front and best formula as JSON')
     .option('--quiet', 'no progress output');
   // The laws' evaluations take microseconds: worker threads would cost more than they save.
   addStudyFlags(command, 1)
-    .action(async (flags: StudyFlags & { seed: number; timeLimit: number; budget?: number; quiet?: boolean }) => {
+    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the law being searched, print its front and skip the rest.')
+    .action(async (flags: StudyFlags & { seed: number; timeLimit: number; budget?: number; json?: string; quiet?: boolean }) => {
+      checkWritable(flags.json, 'json');
+      const interrupt = stopOnSignals(io);
+      const laws: Json[] = [];
       let recovered = 0;
-      for (const law of LAWS) {
-        io.out(`\n== ${law.name}: 200 measurements of ${law.variables.map((v) => v.name).join(', ')}\n`);
-        const result = await runSearch(
-          measure(law, new Rng(flags.seed)),
-          { ...flags, ops: law.ops, maxVertices: 16, quiet: flags.quiet === true },
-          io,
-          { generator: law.formula, target: law.formula.split(' = ')[0]! },
-          'demo',
-        );
-        const best = result.front[result.best];
-        const exact = best !== undefined && best.validError < 1e-20;
-        if (exact) recovered++;
-        const lhs = law.formula.split(' = ')[0];
-        io.out(exact ? `Recovered exactly: ${lhs} = ${best.expression}   (the law: ${law.formula})\n` : `Best so far: ${lhs} = ${best?.expression ?? '—'}   (the law: ${law.formula}); try a longer --time-limit\n`);
+      try {
+        for (const law of LAWS) {
+          if (interrupt.signal.aborted) break;
+          io.out(`\n== ${law.name}: 200 measurements of ${law.variables.map((v) => v.name).join(', ')}\n`);
+          const { json: _json, ...searchFlags } = flags;
+          const result = await runSearch(
+            measure(law, new Rng(flags.seed)),
+            { ...searchFlags, ops: law.ops, maxVertices: 16, quiet: flags.quiet === true },
+            io,
+            { generator: law.formula, target: law.formula.split(' = ')[0]! },
+            'demo',
+            interrupt,
+          );
+          const best = result.front[result.best];
+          const exact = best !== undefined && best.validError < 1e-20;
+          if (exact) recovered++;
+          laws.push({ law: law.formula, recovered: exact, ...(frontJson(result) as { [key: string]: Json }) });
+          const lhs = law.formula.split(' = ')[0];
+          io.out(exact ? `Recovered exactly: ${lhs} = ${best.expression}   (the law: ${law.formula})\n` : `Best so far: ${lhs} = ${best?.expression ?? '—'}   (the law: ${law.formula}); try a longer --time-limit\n`);
+        }
+        const skipped = LAWS.length - laws.length;
+        io.out(`\n${recovered} of ${laws.length} laws recovered exactly from data alone${skipped === 0 ? '' : ` (stopped before the other ${skipped})`}.\n`);
+        if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify({ seed: flags.seed, laws }, null, 2)}\n`, 'json');
+      } finally {
+        interrupt.dispose();
       }
-      io.out(`\n${recovered} of ${LAWS.length} laws recovered exactly from data alone.\n`);
     });
 };

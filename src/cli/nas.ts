@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import { parseContenderNames } from '../tasks/nas/compare/contenders.ts';
@@ -11,9 +10,11 @@ import { matrixFromBits } from '../tasks/nas/nb101/spec.ts';
 import type { Nb101Spec } from '../tasks/nas/nb101/spec.ts';
 import { defaultNb201CsvPath } from '../tasks/nas/nb201/default-data.ts';
 import { NB201_DATASETS, loadNb201Table, parseNb201Dataset } from '../tasks/nas/nb201/table.ts';
-import { terminalProgress } from '../tasks/nas/terminal-progress.ts';
-import { intFlag, numberFlag } from './command.ts';
+import { intFlag, numberFlag, processIo, renamedFlag } from './command.ts';
 import type { CliCommand } from './command.ts';
+import { checkWritable, writeOutputFile } from './output-file.ts';
+import { etaSeconds, etaText, loadProgress, progressDisplay } from './progress.ts';
+import { stopOnSignals } from './signals.ts';
 
 /**
  * `amoeba nas`: NAS-Bench-101 module hashes and queries, NAS-Bench-201 queries.
@@ -21,10 +22,10 @@ import type { CliCommand } from './command.ts';
  * @example
  * amoeba nas hash --matrix '[[0,1],[0,0]]' --ops input,output
  * amoeba nas query --dataset nasbench_only108.tfrecord --matrix 0100 --ops input,output
- * amoeba nas compare --bench nb201 --metric all --algos re,rs,reinforce --seeds 100 --budget 300 --json out.json
+ * amoeba nas compare --bench nb201 --metric all --algos re,rs,reinforce --seeds 100 --budget 300 --seed 0 --json out.json
  * amoeba nas query-201 --cell '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
  */
-export const nasCommand: CliCommand = (program) => {
+export const nasCommand: CliCommand = (program, io = processIo) => {
   const nas = program.command('nas').description('NAS-Bench-101 and NAS-Bench-201: module hashes, tabular queries, search comparisons');
 
   nas
@@ -50,13 +51,13 @@ export const nasCommand: CliCommand = (program) => {
     .option('--no-cache', 'neither read nor write the index cache')
     .option('--cache-dir <dir>', 'where the index cache lives (default $AMOEBA_CACHE_DIR or ~/.cache/amoeba)')
     .action((flags: QueryFlags, command: Command) => {
-      const progress = terminalProgress('loading NAS-Bench-101');
+      const progress = loadProgress('loading NAS-Bench-101');
       let loaded;
       try {
         loaded = loadNb101Index(flags.dataset, {
           cache: flags.cache,
           ...(flags.cacheDir === undefined ? {} : { cacheDir: flags.cacheDir }),
-          ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+          onProgress: progress.onProgress,
         });
       } finally {
         progress.stop();
@@ -68,7 +69,7 @@ export const nasCommand: CliCommand = (program) => {
       print(command, `${JSON.stringify(result, null, 2)}\n`);
     });
 
-  nas
+  const compare = nas
     .command('compare')
     .description('compare regularized evolution, random search and REINFORCE by test regret over many seeds')
     .requiredOption('--bench <name>', 'nb201 or nb101')
@@ -77,7 +78,8 @@ export const nasCommand: CliCommand = (program) => {
     .option('--algos <names>', 'comma-separated: re, rs, reinforce', 're,rs,reinforce')
     .option('--seeds <n>', 'searches per algorithm', intFlag('seeds', 1), 100)
     .option('--budget <n>', 'queries per search', intFlag('budget', 1), 300)
-    .option('--seed-offset <n>', 'first seed', intFlag('seed-offset', 0), 0)
+    .option('--seed <n>', 'first seed: search s of every algorithm uses seed + s', intFlag('seed', 0), 0)
+    .option('--time-limit <seconds>', 'start no new seed after this many seconds; the seeds finished are reported', numberFlag('time-limit', 0))
     .option('--population <n>', `regularized evolution's population P (default ${DEFAULT_POPULATION_SIZE})`, intFlag('population', 1))
     .option('--tournament <n>', `regularized evolution's tournament size S (default ${DEFAULT_TOURNAMENT_SIZE})`, intFlag('tournament', 1))
     .option('--learning-rate <x>', `REINFORCE's step per unit of reward (default ${DEFAULT_LEARNING_RATE.nb201} on nb201, ${DEFAULT_LEARNING_RATE.nb101} on nb101)`, numberFlag('learning-rate', 0))
@@ -86,21 +88,36 @@ export const nasCommand: CliCommand = (program) => {
     .option('--plot <file>', 'write regret curves as an SVG file')
     .option('--no-cache', 'nb101: neither read nor write the index cache')
     .option('--cache-dir <dir>', 'nb101: where the index cache lives')
-    .action((flags: CompareFlags, command: Command) => {
+    .option('--quiet', 'no progress output')
+    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop after the seed being searched and report the seeds finished.');
+  renamedFlag(compare, 'seed-offset', 'seed')
+    .action(async (flags: CompareFlags, command: Command) => {
       if (flags.bench !== 'nb201' && flags.bench !== 'nb101') throw new UsageError(`--bench must be nb201 or nb101, got '${flags.bench}'`);
       if (flags.plot !== undefined && !flags.plot.endsWith('.svg')) throw new UsageError(`--plot writes SVG; name the file *.svg, got '${flags.plot}'`);
       const metrics = flags.metric === 'all' ? [...NB201_DATASETS] : flags.metric.split(',').map((m) => parseNb201Dataset(m.trim()));
-      const progress = terminalProgress('loading NAS-Bench-101');
+      checkWritable(flags.json, 'json');
+      checkWritable(flags.plot, 'plot');
+      const loading = loadProgress('loading NAS-Bench-101');
+      const started = performance.now();
+      const display = progressDisplay({ unit: 'seeds', total: flags.seeds * (flags.bench === 'nb201' ? metrics.length : 1), quiet: flags.quiet === true });
+      const interrupt = stopOnSignals(io);
       let output;
       try {
-        output = runNasComparison({
+        output = await runNasComparison({
           bench: flags.bench,
           ...(flags.dataset === undefined ? {} : { dataset: flags.dataset }),
           metrics,
           algorithms: parseContenderNames(flags.algos.split(',').map((a) => a.trim())),
           seeds: flags.seeds,
           budget: flags.budget,
-          seedOffset: flags.seedOffset,
+          seedOffset: flags.seed,
+          signal: interrupt.signal,
+          ...(flags.timeLimit === undefined ? {} : { timeLimitSeconds: flags.timeLimit }),
+          onProgress: (done, total) => {
+            loading.stop();
+            const seconds = (performance.now() - started) / 1000;
+            display.update(done, () => `${(done / Math.max(seconds, 1e-9)).toFixed(1)} seeds/s${etaText(etaSeconds(done, total, seconds, flags.timeLimit))}`);
+          },
           epochs: flags.epochs,
           ...(flags.population === undefined ? {} : { populationSize: flags.population }),
           ...(flags.tournament === undefined ? {} : { tournamentSize: flags.tournament }),
@@ -108,15 +125,20 @@ export const nasCommand: CliCommand = (program) => {
           load: {
             cache: flags.cache,
             ...(flags.cacheDir === undefined ? {} : { cacheDir: flags.cacheDir }),
-            ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+            onProgress: loading.onProgress,
           },
         });
       } finally {
-        progress.stop();
+        loading.stop();
+        display.stop();
+        interrupt.dispose();
       }
       print(command, output.text);
-      if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json)}\n`);
-      if (flags.plot !== undefined) writeOutputFile(flags.plot, regretPlotSvg(output.panels));
+      const finished = output.comparisons.reduce((sum, c) => sum + c.seeds, 0);
+      const asked = flags.seeds * (flags.bench === 'nb201' ? metrics.length : 1);
+      if (finished < asked) io.err(`amoeba: stopped after ${finished} of ${asked} seeds; the tables and files report the seeds finished\n`);
+      if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json)}\n`, 'json');
+      if (flags.plot !== undefined) writeOutputFile(flags.plot, await regretPlotSvg(output.panels), 'plot');
     });
 
   nas
@@ -138,7 +160,9 @@ interface CompareFlags {
   algos: string;
   seeds: number;
   budget: number;
-  seedOffset: number;
+  seed: number;
+  timeLimit?: number;
+  quiet?: boolean;
   population?: number;
   tournament?: number;
   learningRate?: number;
@@ -147,15 +171,6 @@ interface CompareFlags {
   plot?: string;
   cache: boolean;
   cacheDir?: string;
-}
-
-/** Writes a result file, turning a file-system failure into a usage error. */
-function writeOutputFile(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
-    throw new UsageError(`cannot write '${path}': ${(error as Error).message}`);
-  }
 }
 
 interface QueryFlags {

@@ -25,7 +25,7 @@ export const plotCommand: CliCommand = (program) => {
       let spec;
       try {
         const study = requireStudy(store, name);
-        spec = studyPlotSpec(study, store.trials(study.name));
+        spec = studyPlotSpec(store, study);
       } finally {
         store.close();
       }

@@ -1,14 +1,21 @@
-import { writeFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
-import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-regression/dataset.ts';
-import { searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
-import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
-import { showProgress } from './progress.ts';
-import { addStudyFlags, studyPlumbing, type StudyFlags, type StudyPlumbing } from './study-flags.ts';
 import type { Executor } from '../core/plugs.ts';
+import type { StudySummary } from '../core/study.ts';
+import type { Study } from '../core/study.ts';
+import type { Json } from '../core/types.ts';
 import type { Graph } from '../spaces/graph/graph.ts';
 import { opSet } from '../spaces/graph/op-set.ts';
-import type { Recipe } from '../store/index.ts';
+import type { Recipe, StoredStudy } from '../store/index.ts';
+import { tasks } from '../core/registries.ts';
+import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-regression/dataset.ts';
+import type { GraphSpaceConfig } from '../tasks/symbolic-regression/register.ts';
+import { formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
+import type { SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
+import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
+import { checkWritable, writeOutputFile } from './output-file.ts';
+import { showProgress } from './progress.ts';
+import { stopOnSignals, type SearchInterrupt } from './signals.ts';
+import { addStudyFlags, studyPlumbing, type StudyFlags, type StudyPlumbing } from './study-flags.ts';
 
 /** Flags shared by every command that runs a formula search. */
 export interface SearchFlags extends StudyFlags {
@@ -28,7 +35,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .description('symbolic regression: find formulas for a CSV column from the other columns')
     .argument('<data.csv>', 'CSV file: a header row of column names, then numeric rows')
     .requiredOption('--target <column>', 'the column to predict')
-    .option('--budget <trials>', 'number of candidate formulas to try (default 100000)', intFlag('budget', 0))
+    .option('--budget <trials>', 'number of candidate formulas to try (default 100000 without --time-limit)', intFlag('budget', 0))
     .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0))
     .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 or --sync', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
@@ -36,37 +43,39 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--json <file>', 'also write the front and the best formula as JSON')
     .option('--quiet', 'no progress output');
   addStudyFlags(command)
-    .addHelpText('after', '\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync')
+    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync')
     .action(async (path: string, flags: SearchFlags & { target: string }) => {
+      checkWritable(flags.json, 'json');
       const data = regressionData(readCsv(path), flags.target, path);
-      await runSearch(data, flags, io, { path, target: flags.target }, 'sr');
+      const interrupt = stopOnSignals(io);
+      try {
+        const result = await runSearch(data, flags, io, { path, target: flags.target }, 'sr', interrupt);
+        if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(frontJson(result), null, 2)}\n`, 'json');
+      } finally {
+        interrupt.dispose();
+      }
     });
 };
 
 /**
- * Runs the search with progress (stored, when `--db` names a store, as `<prefix>-<n>`),
- * prints the front and writes `--json` when asked.
+ * Runs the search with progress (stored, when `--db` names a store, as `<prefix>-<n>`) and
+ * prints the front; `interrupt` stops it early, the front so far still printed.
  */
-export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, source: DataSource, prefix: string): Promise<SymbolicRegressionResult> {
+export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, source: DataSource, prefix: string, interrupt: SearchInterrupt): Promise<SymbolicRegressionResult> {
   const ops = flags.ops?.split(',').map((op) => op.trim()).filter((op) => op !== '');
   if (ops !== undefined && ops.length === 0) throw new UsageError('--ops needs at least one op, e.g. --ops add,mul,sin');
   if (ops !== undefined) opSet(ops);
   const plumbing = await studyPlumbing(flags, prefix);
-  const stopSignal = new AbortController();
-  const onInterrupt = () => stopSignal.abort();
-  process.once('SIGINT', onInterrupt);
   try {
     const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
     io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${where}\n`);
-    const result = await search(data, flags, ops, plumbing, stopSignal.signal, source);
-    io.out(formatFront(result, data.featureNames));
+    const result = await search(data, flags, ops, plumbing, interrupt.signal, source);
+    io.out(formatFront(result));
     if (result.summary.stopReason === 'aborted' && plumbing.store !== undefined) {
       io.err(`amoeba: interrupted; continue with: amoeba resume ${plumbing.store.name} --db ${flags.db as string}\n`);
     }
-    if (flags.json !== undefined) writeJson(flags.json, result);
     return result;
   } finally {
-    process.off('SIGINT', onInterrupt);
     plumbing.close();
   }
 }
@@ -76,6 +85,7 @@ type DataSource = { readonly path?: string; readonly target: string; readonly ge
 
 async function search(data: RegressionData, flags: SearchFlags, ops: string[] | undefined, plumbing: StudyPlumbing, signal: AbortSignal, source: DataSource): Promise<SymbolicRegressionResult> {
   let stop = () => {};
+  const budgetTrials = flags.budget ?? (flags.timeLimit === undefined ? 100_000 : undefined);
   const result = await searchFormulas({
     data,
     seed: flags.seed,
@@ -87,22 +97,23 @@ async function search(data: RegressionData, flags: SearchFlags, ops: string[] | 
     ...(plumbing.executor === undefined ? {} : { executor: plumbing.executor as (recipes: { task: Recipe; space: Recipe }) => Executor<Graph> }),
     ...(flags.sync === true ? { syncBatch: flags.workers } : {}),
     ...(ops === undefined ? {} : { ops }),
-    ...(flags.budget === undefined ? {} : { budgetTrials: flags.budget }),
+    ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
     onStudy: (study) => {
-      stop = showProgress(study, {
-        quiet: flags.quiet === true,
-        budgetTrials: flags.budget ?? (flags.timeLimit === undefined ? 100_000 : undefined),
-        describeBest: (t) => `R² ${(1 - (t.values[0] as number)).toPrecision(6)}`,
-      });
+      stop = showProgress(study, { quiet: flags.quiet === true, budgetTrials, budgetSeconds: flags.timeLimit, describeBest: describeFormula });
     },
   });
   stop();
   return result;
 }
 
+/** The best trial of a formula search in a few characters, for the progress line. */
+export function describeFormula(best: { readonly values: readonly number[] }): string {
+  return `R² ${(1 - best.values[0]!).toPrecision(6)}`;
+}
+
 /** The front as a table, simplest first, the chosen formula marked with `*`. */
-export function formatFront(result: SymbolicRegressionResult, _names: readonly string[]): string {
+export function formatFront(result: SymbolicRegressionResult): string {
   const s = result.summary;
   const lines = [
     `${s.trials} formulas tried in ${(s.elapsedMs / 1000).toFixed(1)} s (${Math.round(s.trialsPerSecond)}/s), ` +
@@ -118,11 +129,17 @@ export function formatFront(result: SymbolicRegressionResult, _names: readonly s
   return lines.join('\n') + '\n';
 }
 
-function writeJson(path: string, result: SymbolicRegressionResult): void {
+/** What `--json` holds: `{ front: [{ expression, js, complexity, trainError, validError }], best, seed }`. */
+export function frontJson(result: SymbolicRegressionResult): Json {
   const front = result.front.map(({ expression, js, complexity, trainError, validError }) => ({ expression, js, complexity, trainError, validError }));
-  try {
-    writeFileSync(path, JSON.stringify({ front, best: result.best, seed: result.seed }, null, 2) + '\n');
-  } catch (error) {
-    throw new UsageError(`cannot write --json file '${path}': ${(error as Error).message}`);
-  }
+  return { front, best: result.best, seed: result.seed };
+}
+
+/** A stored formula study's result after a resume: the front table and JSON that `sr` prints. */
+export function formulaStudyOutput(study: Study<unknown>, stored: StoredStudy, summary: StudySummary): { readonly text: string; readonly json: Json } {
+  const task = tasks.get(stored.task.id)(stored.task.config) as SymbolicRegressionTask;
+  const space = stored.space!.config as unknown as GraphSpaceConfig;
+  const names = space.names ?? Array.from({ length: space.inputs }, (_, i) => `x${i}`);
+  const result = formulaResult(study as Study<Graph>, task, { ops: opSet(space.ops), names }, summary);
+  return { text: formatFront(result), json: frontJson(result) };
 }

@@ -67,7 +67,13 @@ export async function studyPlumbing(flags: StudyFlags, prefix: string): Promise<
   const kind = chooseExecutor(flags);
   const store = flags.db === false ? undefined : openStoreFile(flags.db);
   const name = store === undefined ? `${prefix}-1` : freshName(store, prefix);
-  const executor = await executorFactory(kind, flags, queueNamespace(flags.db, name));
+  let executor: StudyPlumbing['executor'];
+  try {
+    executor = await executorFactory(kind, flags, queueNamespace(flags.db, name));
+  } catch (error) {
+    store?.close();
+    throw error;
+  }
   return { store: store === undefined ? undefined : { store, name }, executor, close: () => store?.close() };
 }
 
@@ -91,15 +97,21 @@ export function queueNamespace(db: string | false, studyName: string): string {
   return `${studyName}-${createHash('sha256').update(where).digest('hex').slice(0, 12)}`;
 }
 
-/** The executor factory for the flags: thread pool, Redis queue, or undefined for inline. */
+/**
+ * The executor factory for the flags: thread pool, Redis queue, or undefined for inline. For
+ * Redis it first checks the server answers, so a wrong or stopped server is one UsageError
+ * before anything runs (a server lost later is waited for).
+ */
 export async function executorFactory(kind: ExecutorKind, flags: Omit<StudyFlags, 'db'>, namespace: string): Promise<StudyPlumbing['executor']> {
   const timeout = flags.timeout === undefined ? {} : { timeoutMs: flags.timeout };
   if (kind === 'threads') {
     return ({ task, space }) => threadExecutor({ task, space, modules: TASK_MODULES, workers: flags.workers, ...timeout });
   }
   if (kind === 'redis') {
-    const { queueExecutor } = await import('../executors/queue/index.ts');
+    const { queueExecutor, parseRedisUrl } = await import('../executors/queue/index.ts');
+    const { checkRedisReachable } = await import('../executors/queue/redis-connection.ts');
     const redis = flags.redis!;
+    await checkRedisReachable(parseRedisUrl(redis));
     return ({ task, space }) => queueExecutor({ redis, study: namespace, task, space, capacity: flags.workers, ...timeout });
   }
   return undefined;

@@ -4,6 +4,8 @@ export type { CacheLookup, CacheStats, EvaluationCache, Executor, FinishedRecord
 export { Rng, mixSeed } from './rng.ts';
 export { SpaceError, UsageError, isUsageError } from './errors.ts';
 export { crowdingDistance, dominates, hypervolume, nonDominatedSort, paretoFront } from './pareto.ts';
+export { runningFront } from './running-front.ts';
+export type { FrontPoint, RunningFront } from './running-front.ts';
 export { Registry } from './registry.ts';
 export { Study } from './study.ts';
 export type { StopReason, StudyOptions, StudySummary } from './study.ts';

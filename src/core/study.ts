@@ -1,10 +1,13 @@
 import { UsageError } from './errors.ts';
-import { dominates } from './pareto.ts';
-import type { CacheStats, EvaluationCache, Executor, ResumePoint, StudyLog, TrialRecord } from './plugs.ts';
-import { Rng, mixSeed } from './rng.ts';
-import type { Algorithm, Measurement, Space, Task, Trial } from './types.ts';
+import { FrontArchive } from './front-archive.ts';
 import { InFlight } from './in-flight.ts';
 import { InlineExecutor } from './inline-executor.ts';
+import type { CacheStats, EvaluationCache, Executor, ResumePoint, StudyLog } from './plugs.ts';
+import { replayStoredStudy, resumedElapsedMs } from './resume.ts';
+import { Rng, mixSeed } from './rng.ts';
+import { errorMessage, toTrial } from './trial-result.ts';
+import type { Launch, Outcome } from './trial-result.ts';
+import type { Algorithm, Measurement, Space, Task, Trial } from './types.ts';
 
 /** How a study ended. */
 export type StopReason = 'budget' | 'time' | 'condition' | 'aborted';
@@ -66,14 +69,6 @@ type Listener<G> = (trial: Trial<G>) => void;
 const YIELD_EVERY_MS = 50;
 const DEFAULT_SNAPSHOT_EVERY_TRIALS = 1000;
 
-/** A trial proposed and not yet finished. */
-interface Launch<G> {
-  readonly id: number;
-  readonly genotype: G;
-  readonly key: string;
-  readonly hash: string | undefined;
-}
-
 /**
  * The ask/tell loop: propose → structural key → functional hash → cache → evaluate →
  * feedback, keeping up to `executor.capacity` evaluations in flight, until a budget, the
@@ -85,7 +80,7 @@ export class Study<G> {
   private readonly executor: Executor<G>;
   private readonly onTrial: Listener<G>[] = [];
   private readonly onImprove: Listener<G>[] = [];
-  private archive: Trial<G>[] = [];
+  private readonly archive = new FrontArchive<G>();
   private counts = { proposed: 0, done: 0, failed: 0, cached: 0 };
   /** Counts proposals and feedbacks together: their order is what a resume replays. */
   private seq = 0;
@@ -93,7 +88,7 @@ export class Study<G> {
   private stopReason: StopReason | undefined = undefined;
   private readonly snapshotEvery: number;
   /** Results held back until their synchronous batch is complete (see `syncBatch`). */
-  private held: { trial: Launch<G>; result: Measurement | string }[] = [];
+  private held: { trial: Launch<G>; result: Outcome }[] = [];
 
   constructor(private readonly options: StudyOptions<G>) {
     const { budgetTrials, budgetSeconds, snapshotEveryTrials } = options;
@@ -162,14 +157,12 @@ export class Study<G> {
 
   /** Non-dominated finished trials, one per structural key, in the order found. */
   front(): readonly Trial<G>[] {
-    return this.archive;
+    return this.archive.trials();
   }
 
   /** The finished trial with the smallest first loss (ties: the earliest). */
   best(): Trial<G> | undefined {
-    let best: Trial<G> | undefined;
-    for (const t of this.archive) if (best === undefined || (t.loss[0] as number) < (best.loss[0] as number)) best = t;
-    return best;
+    return this.archive.best();
   }
 
   summary(): StudySummary {
@@ -217,7 +210,7 @@ export class Study<G> {
     const genotype = algorithm.propose(this.rng);
     const key = space.key(genotype);
     let hash: string | undefined;
-    let cachedResult: Measurement | string | undefined;
+    let cachedResult: Outcome | undefined;
     if (cache !== undefined && task.fingerprint !== undefined) {
       try {
         const lookup = cache.lookup(task.fingerprint(genotype));
@@ -258,14 +251,14 @@ export class Study<G> {
     );
   }
 
-  private settle(trial: Launch<G>, result: Measurement | string): void {
+  private settle(trial: Launch<G>, result: Outcome): void {
     if (this.options.syncBatch === undefined) this.finish(trial, result, false);
     else this.held.push({ trial, result });
   }
 
-  private finish(launched: Launch<G>, result: Measurement | string, cached: boolean): void {
+  private finish(launched: Launch<G>, result: Outcome, cached: boolean): void {
     const { algorithm, log } = this.options;
-    const trial = this.toTrial(launched, result, cached, this.elapsedMs());
+    const trial = toTrial(launched, result, cached, this.elapsedMs(), this.options.task.objectives);
     const seq = this.seq++;
     this.count(trial.status, cached, launched.hash, result);
     if (log !== undefined) {
@@ -274,24 +267,13 @@ export class Study<G> {
     }
     algorithm.feedback(trial);
     for (const listener of this.onTrial) listener(trial);
-    if (trial.status === 'done' && this.addToArchive(trial)) for (const listener of this.onImprove) listener(trial);
+    if (trial.status === 'done' && this.archive.add(trial)) for (const listener of this.onImprove) listener(trial);
     if (this.options.stopWhen?.(trial) && this.stopReason === undefined) this.stopReason = 'condition';
     if (log !== undefined && (this.counts.done + this.counts.failed) % this.snapshotEvery === 0) this.writeSnapshot(log);
   }
 
-  private toTrial(launched: Launch<G>, result: Measurement | string, cached: boolean, finishedMs: number): Trial<G> {
-    const goals = this.options.task.objectives;
-    const measurement = typeof result === 'string' ? undefined : result;
-    const error = measurement === undefined ? (result as string) : checkMeasurement(measurement, goals.length);
-    const values = measurement === undefined ? goals.map(() => NaN) : measurement.values;
-    const loss = error === undefined ? goals.map((o, i) => (o.goal === 'max' ? -values[i]! : values[i]!)) : goals.map(() => Infinity);
-    const { id, genotype, key, hash } = launched;
-    const status = error === undefined ? 'done' : 'failed';
-    return { id, genotype, key, hash, status, values, loss, error, cached, finishedMs, info: measurement?.info };
-  }
-
   /** Updates the counters and the cache for a finished trial. */
-  private count(status: 'done' | 'failed', cached: boolean, hash: string | undefined, result: Measurement | string): void {
+  private count(status: 'done' | 'failed', cached: boolean, hash: string | undefined, result: Outcome): void {
     if (status === 'done') {
       this.counts.done++;
       if (cached) this.counts.cached++;
@@ -306,95 +288,21 @@ export class Study<G> {
   }
 
   /**
-   * Rebuilds the study's state from a store: the random stream from the snapshot, the
-   * algorithm by replaying every proposal and feedback after it in their first order, and
-   * the counters, cache and archive from every finished trial. Returns the trials that were
-   * in flight, to evaluate again.
+   * Rebuilds the study's state from a store: the algorithm and the random stream by replaying
+   * what came after the snapshot (see `replayStoredStudy`), then the counters, cache and front
+   * from every finished trial. Returns the trials that were in flight, to evaluate again.
    */
-  private restore(point: ResumePoint): Launch<G>[] {
-    const { space, algorithm } = this.options;
-    const { snapshot, trials } = point;
-    trials.forEach((t, i) => {
-      if (t.id !== i) throw new UsageError(`cannot resume: stored trial ids must run 0..${trials.length - 1}, found ${t.id} at ${i}`);
-    });
-    if (snapshot !== undefined) this.rng = Rng.restore(snapshot.rng);
-    const from = snapshot?.seq ?? 0;
-    const events: { seq: number; record: TrialRecord; finished: boolean }[] = [];
-    for (const record of trials) {
-      if (record.proposedSeq >= from) events.push({ seq: record.proposedSeq, record, finished: false });
-      if (record.finishedSeq !== undefined && record.finishedSeq >= from) events.push({ seq: record.finishedSeq, record, finished: true });
+  private restore(point: ResumePoint): readonly Launch<G>[] {
+    const { space, algorithm, task } = this.options;
+    const replayed = replayStoredStudy(point, space, algorithm, task.objectives, this.rng);
+    this.rng = replayed.rng;
+    this.seq = replayed.seq;
+    this.counts.proposed = point.trials.length;
+    for (const stored of replayed.finished) {
+      const { record } = stored;
+      this.count(record.status === 'done' ? 'done' : 'failed', record.cached, record.hash, stored.outcome);
+      if (record.status === 'done' && this.archive.accepts(record.key, stored.loss)) this.archive.add(stored.trial());
     }
-    events.sort((a, b) => a.seq - b.seq);
-    const genotypes = new Map<number, G>();
-    const genotypeOf = (r: TrialRecord): G => genotypes.get(r.id) ?? space.fromJSON(r.genotype);
-    for (const { record, finished } of events) {
-      // The proposal is drawn again only to move the algorithm and the random stream on as
-      // the first run did; the stored genotype is the one that counts.
-      if (!finished) algorithm.propose(this.rng);
-      else algorithm.feedback(this.storedTrial(record, genotypeOf(record)));
-    }
-    this.seq = from + events.length;
-    this.counts.proposed = trials.length;
-    const byFinish = trials.filter((t) => t.finishedSeq !== undefined).sort((a, b) => a.finishedSeq! - b.finishedSeq!);
-    for (const record of byFinish) {
-      const result = storedResult(record);
-      this.count(record.status === 'done' ? 'done' : 'failed', record.cached, record.hash, result);
-      if (record.status === 'done' && this.archiveAccepts(record.key, lossOf(this.options.task, record))) {
-        this.addToArchive(this.storedTrial(record, genotypeOf(record)));
-      }
-    }
-    return trials
-      .filter((t) => t.finishedSeq === undefined)
-      .map((t) => ({ id: t.id, genotype: genotypeOf(t), key: t.key, hash: t.hash }));
+    return replayed.unfinished;
   }
-
-  private storedTrial(record: TrialRecord, genotype: G): Trial<G> {
-    return this.toTrial({ id: record.id, genotype, key: record.key, hash: record.hash }, storedResult(record), record.cached, record.finishedMs ?? 0);
-  }
-
-  private archiveAccepts(key: string, loss: readonly number[]): boolean {
-    for (const kept of this.archive) if (kept.key === key || dominates(kept.loss, loss) || sameLoss(kept.loss, loss)) return false;
-    return true;
-  }
-
-  /** Keeps the archive non-dominated; returns true when the trial joined it. */
-  private addToArchive(trial: Trial<G>): boolean {
-    if (!this.archiveAccepts(trial.key, trial.loss)) return false;
-    this.archive = this.archive.filter((kept) => !dominates(trial.loss, kept.loss));
-    this.archive.push(trial);
-    return true;
-  }
-}
-
-/** The measurement or error a stored trial finished with. */
-function storedResult(record: TrialRecord): Measurement | string {
-  if (record.status === 'failed') return record.error ?? 'failed';
-  return { values: record.values ?? [], ...(record.info === undefined ? {} : { info: record.info }) };
-}
-
-function lossOf(task: Task<unknown>, record: TrialRecord): number[] {
-  return task.objectives.map((o, i) => (o.goal === 'max' ? -record.values![i]! : record.values![i]!));
-}
-
-/** How long a stored study had run before it stopped: its last snapshot or trial. */
-function resumedElapsedMs(point: ResumePoint): number {
-  let elapsed = point.snapshot?.elapsedMs ?? 0;
-  for (const t of point.trials) elapsed = Math.max(elapsed, t.finishedMs ?? t.proposedMs);
-  return elapsed;
-}
-
-function sameLoss(a: readonly number[], b: readonly number[]): boolean {
-  return a.every((v, i) => v === b[i]);
-}
-
-/** Why a measurement cannot be used, or undefined when it is fine. */
-function checkMeasurement(m: Measurement, objectives: number): string | undefined {
-  if (m === null || typeof m !== 'object' || !Array.isArray(m.values)) return 'evaluate returned no values array';
-  if (m.values.length !== objectives) return `evaluate returned ${m.values.length} values for ${objectives} objectives`;
-  for (const v of m.values) if (typeof v !== 'number' || !Number.isFinite(v)) return 'non-finite objective';
-  return undefined;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { UsageError } from '../core/errors.ts';
+import { positiveMs, wholeNumber } from '../core/options.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { EvalContext, Json, Measurement, Space } from '../core/types.ts';
 import type { EvaluationRequest, EvaluationResult, WorkerSetup } from './protocol.ts';
@@ -37,11 +38,9 @@ const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
 export function threadExecutor<G>(options: ThreadExecutorOptions): Executor<G> {
   const workers = options.workers ?? availableParallelism();
   const batchSize = options.batchSize ?? 1;
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`threadExecutor: workers must be a whole number >= 1, got ${workers}`);
-  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new UsageError(`threadExecutor: batchSize must be a whole number >= 1, got ${batchSize}`);
-  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
-    throw new UsageError(`threadExecutor: timeoutMs must be a number of milliseconds > 0, got ${options.timeoutMs}`);
-  }
+  wholeNumber('threadExecutor', 'workers', workers, 1);
+  wholeNumber('threadExecutor', 'batchSize', batchSize, 1);
+  if (options.timeoutMs !== undefined) positiveMs('threadExecutor', 'timeoutMs', options.timeoutMs);
   return new ThreadExecutor<G>(options, workers, batchSize);
 }
 

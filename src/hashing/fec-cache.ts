@@ -3,7 +3,7 @@ import { Rng } from '../core/rng.ts';
 import type { Json, Measurement } from '../core/types.ts';
 import { DEFAULT_MANTISSA_BITS, hashQuantized } from './functional-hash.ts';
 import { FLOAT64_MANTISSA_BITS } from './quantize.ts';
-import { numberIn, wholeNumberIn } from './validate.ts';
+import { numberIn, wholeNumber } from '../core/options.ts';
 
 /** Options of `fecCache`. */
 export interface FecCacheOptions {
@@ -49,11 +49,11 @@ interface Entry {
  * await new Study({ space, task, algorithm, cache, budgetTrials: 5000 }).run(); // task.fingerprint needed
  */
 export function fecCache(options: FecCacheOptions = {}): FecCache {
-  const capacity = wholeNumberIn('fecCache', 'capacity', options.capacity ?? 100_000, 1);
-  const maxEvals = wholeNumberIn('fecCache', 'maxEvals', options.maxEvals ?? 1, 1);
+  const capacity = wholeNumber('fecCache', 'capacity', options.capacity ?? 100_000, 1);
+  const maxEvals = wholeNumber('fecCache', 'maxEvals', options.maxEvals ?? 1, 1);
   const removalProbability = numberIn('fecCache', 'removalProbability', options.removalProbability ?? 0, 0, 1);
-  const bits = wholeNumberIn('fecCache', 'mantissaBits', options.mantissaBits ?? DEFAULT_MANTISSA_BITS, 0, FLOAT64_MANTISSA_BITS);
-  const seed = wholeNumberIn('fecCache', 'seed', options.seed ?? 0, -(2 ** 31), 2 ** 31 - 1);
+  const bits = wholeNumber('fecCache', 'mantissaBits', options.mantissaBits ?? DEFAULT_MANTISSA_BITS, 0, FLOAT64_MANTISSA_BITS);
+  const seed = wholeNumber('fecCache', 'seed', options.seed ?? 0, -(2 ** 31), 2 ** 31 - 1);
   return new LruFecCache(capacity, maxEvals, removalProbability, FLOAT64_MANTISSA_BITS - bits, new Rng(seed));
 }
 

@@ -1,5 +1,5 @@
 import { FLOAT64_MANTISSA_BITS, quantizeUnchecked } from './quantize.ts';
-import { wholeNumberIn } from './validate.ts';
+import { wholeNumber } from '../core/options.ts';
 
 /** Options of `functionalHash`. */
 export interface FunctionalHashOptions {
@@ -37,7 +37,7 @@ const SEED = 0x9747b28c;
  * functionalHash(Float64Array.of(0.1 + 0.2)) === functionalHash(Float64Array.of(0.3)); // true
  */
 export function functionalHash(fingerprint: Float64Array, options: FunctionalHashOptions = {}): string {
-  const bits = wholeNumberIn('functionalHash', 'mantissaBits', options.mantissaBits ?? DEFAULT_MANTISSA_BITS, 0, FLOAT64_MANTISSA_BITS);
+  const bits = wholeNumber('functionalHash', 'mantissaBits', options.mantissaBits ?? DEFAULT_MANTISSA_BITS, 0, FLOAT64_MANTISSA_BITS);
   return hashQuantized(fingerprint, FLOAT64_MANTISSA_BITS - bits);
 }
 

@@ -1,4 +1,4 @@
-import { wholeNumberIn } from './validate.ts';
+import { wholeNumber } from '../core/options.ts';
 
 /** Bits in the mantissa (fraction field) of an IEEE 754 float64. */
 export const FLOAT64_MANTISSA_BITS = 52;
@@ -25,7 +25,7 @@ const HIGH = littleEndian ? 1 : 0;
  * quantize(Math.PI, 20); // 3.141592025756836
  */
 export function quantize(value: number, bits: number): number {
-  wholeNumberIn('quantize', 'bits', bits, 0, FLOAT64_MANTISSA_BITS);
+  wholeNumber('quantize', 'bits', bits, 0, FLOAT64_MANTISSA_BITS);
   return quantizeUnchecked(value, FLOAT64_MANTISSA_BITS - bits);
 }
 

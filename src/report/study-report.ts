@@ -1,7 +1,6 @@
-import { paretoFront } from '../core/pareto.ts';
-import type { TrialRecord } from '../core/plugs.ts';
+import { runningFront } from '../core/running-front.ts';
 import type { Json, Objective } from '../core/types.ts';
-import type { StoredStudy, StudyStore, TrialCounts } from '../store/types.ts';
+import type { StoredStudy, StudyStore, TrialCounts, TrialResult } from '../store/types.ts';
 import { printProgram } from './program-printers.ts';
 
 /** One trial as a report shows it. */
@@ -26,30 +25,53 @@ export function lossOf(objectives: readonly Objective[], values: readonly number
   return objectives.map((o, i) => (o.goal === 'max' ? -values[i]! : values[i]!));
 }
 
-/** Builds a study's report: the `top` best trials for one objective, the Pareto front for more. */
+/**
+ * Builds a study's report: the `top` best trials for one objective, the Pareto front for
+ * more. The trials are read one at a time and only the chosen ones are kept, so the report
+ * of a study of millions of trials needs the memory of its front.
+ */
 export function studyReport(store: StudyStore, study: StoredStudy, top = 5): StudyReport {
-  const done = store.trials(study.name).filter((t): t is TrialRecord & { values: number[] } => t.status === 'done' && t.values !== undefined);
-  const losses = done.map((t) => lossOf(study.objectives, t.values));
-  let chosen: number[];
-  if (study.objectives.length === 1) {
-    chosen = done.map((_, i) => i).sort((a, b) => losses[a]![0]! - losses[b]![0]! || done[a]!.id - done[b]!.id).slice(0, top);
-  } else {
-    // One trial per distinct loss vector, so repeated programs do not crowd the front.
-    const seen = new Set<string>();
-    chosen = paretoFront(losses)
-      .filter((i) => !seen.has(String(losses[i])) && seen.add(String(losses[i])) !== undefined)
-      .sort((a, b) => losses[a]![0]! - losses[b]![0]! || losses[a]![1]! - losses[b]![1]!);
-  }
-  const trials = chosen.map((i) => {
-    const t = done[i]!;
+  const done = doneResults(store.results(study.name));
+  const chosen = study.objectives.length === 1 ? bestIds(done, top, study.objectives) : frontIds(done, study.objectives);
+  const trials = chosen.map((id) => {
+    const t = store.trial(study.name, id)!;
     return {
       id: t.id,
-      values: Object.fromEntries(study.objectives.map((o, k) => [o.name, t.values[k]!])),
+      values: Object.fromEntries(study.objectives.map((o, k) => [o.name, t.values![k]!])),
       program: printProgram(t.genotype, study.space, study.task),
       genotype: t.genotype,
     };
   });
   return { study, counts: store.counts(study.name), kind: study.objectives.length === 1 ? 'best' : 'front', trials };
+}
+
+function* doneResults(results: Iterable<TrialResult>): Generator<TrialResult> {
+  for (const t of results) if (t.status === 'done') yield t;
+}
+
+/** Ids of the `top` lowest losses, lowest first, ties by id. */
+function bestIds(done: Iterable<TrialResult>, top: number, objectives: readonly Objective[]): number[] {
+  const best: { id: number; loss: number }[] = [];
+  const before = (a: { id: number; loss: number }, b: { id: number; loss: number }) => a.loss < b.loss || (a.loss === b.loss && a.id < b.id);
+  for (const t of done) {
+    const entry = { id: t.id, loss: lossOf(objectives, t.values)[0]! };
+    if (best.length === top && !before(entry, best[top - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1]!)) at--;
+    best.splice(at, 0, entry);
+    if (best.length > top) best.pop();
+  }
+  return best.map((e) => e.id);
+}
+
+/** Ids of the front, one trial (the first) per distinct loss vector, by first loss then second. */
+function frontIds(done: Iterable<TrialResult>, objectives: readonly Objective[]): number[] {
+  const front = runningFront();
+  for (const t of done) front.add(t.id, lossOf(objectives, t.values));
+  return front
+    .points()
+    .sort((a, b) => a.loss[0]! - b.loss[0]! || a.loss[1]! - b.loss[1]!)
+    .map((p) => p.id);
 }
 
 /** The report as text for a terminal. */

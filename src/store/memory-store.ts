@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.ts';
 import type { FinishedRecord, ProposedRecord, ResumePoint, SnapshotRecord, StudyLog, TrialRecord } from '../core/plugs.ts';
-import type { StoredStudy, StudySpec, StudyStore, TrialCounts } from './types.ts';
+import type { ResultOrder, StoredStudy, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
 import { countByStatus } from './counts.ts';
 
 interface Entry {
@@ -57,6 +57,11 @@ class MemoryStore implements StudyStore {
     };
   }
 
+  deleteStudy(name: string): void {
+    this.entry(name);
+    this.entries.delete(name);
+  }
+
   reopen(name: string): void {
     const entry = this.entry(name);
     entry.study = { ...entry.study, status: 'running', stopReason: undefined };
@@ -64,6 +69,18 @@ class MemoryStore implements StudyStore {
 
   trials(name: string): TrialRecord[] {
     return this.entry(name).trials.slice();
+  }
+
+  *results(name: string, order: ResultOrder = 'id'): IterableIterator<TrialResult> {
+    const finished = this.entry(name).trials.filter((t) => (t.status === 'done' || t.status === 'failed') && t.finishedSeq !== undefined);
+    if (order === 'finished') finished.sort((a, b) => a.finishedSeq! - b.finishedSeq! || a.id - b.id);
+    for (const t of finished) {
+      yield { id: t.id, status: t.status as TrialResult['status'], values: t.values ?? [], cached: t.cached, finishedSeq: t.finishedSeq!, finishedMs: t.finishedMs ?? 0 };
+    }
+  }
+
+  trial(name: string, id: number): TrialRecord | undefined {
+    return this.entry(name).trials[id];
   }
 
   counts(name: string): TrialCounts {

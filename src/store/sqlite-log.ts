@@ -45,12 +45,12 @@ export class SqliteStudyLog implements StudyLog {
     );
     this.insertFinished = db.prepare(
       `INSERT OR REPLACE INTO trials (study_id, id, genotype, key, hash, status, proposed_seq, proposed_ms,
-       objectives, error, cached, info, finished_seq, finished_ms, duration_ms, worker)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       objectives, error, cached, info, finished_seq, finished_ms, worker)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.finishTrial = db.prepare(
       `UPDATE trials SET status = ?, objectives = ?, error = ?, cached = ?, info = ?, finished_seq = ?, finished_ms = ?,
-       duration_ms = ? - proposed_ms, worker = ? WHERE study_id = ? AND id = ?`,
+       worker = ? WHERE study_id = ? AND id = ?`,
     );
     this.insertSnapshot = db.prepare(`INSERT OR REPLACE INTO snapshots (study_id, seq, algorithm, rng, elapsed_ms, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
     this.pruneSnapshots = db.prepare(
@@ -72,34 +72,20 @@ export class SqliteStudyLog implements StudyLog {
   }
 
   finished(r: FinishedRecord): void {
-    const worker = r.info?.worker;
+    const { worker, info } = splitWorker(r.info);
     const at = this.bufferedProposals.get(r.id);
     if (at !== undefined) {
       // Proposed in this same batch: one full insert instead of an insert and an update.
       const proposal = this.buffer[at]!;
-      const proposedMs = proposal[6] as number;
       this.buffer[at] = [
-        proposal[0], proposal[1], proposal[2], proposal[3], proposal[4], r.status, proposal[5], proposedMs,
-        JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, r.info === undefined ? null : JSON.stringify(r.info),
-        r.seq, r.finishedMs, r.finishedMs - proposedMs, worker === undefined ? null : String(worker),
+        proposal[0], proposal[1], proposal[2], proposal[3], proposal[4], r.status, proposal[5], proposal[6],
+        JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, info, r.seq, r.finishedMs, worker,
       ];
       this.kinds[at] = this.insertFinished;
       this.bufferedProposals.delete(r.id);
       return;
     }
-    this.push(this.finishTrial, [
-      r.status,
-      JSON.stringify(r.values),
-      r.error ?? null,
-      r.cached ? 1 : 0,
-      r.info === undefined ? null : JSON.stringify(r.info),
-      r.seq,
-      r.finishedMs,
-      r.finishedMs,
-      worker === undefined ? null : String(worker),
-      this.studyId,
-      r.id,
-    ]);
+    this.push(this.finishTrial, [r.status, JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, info, r.seq, r.finishedMs, worker, this.studyId, r.id]);
   }
 
   snapshot(r: SnapshotRecord): void {
@@ -135,4 +121,16 @@ export class SqliteStudyLog implements StudyLog {
     this.kinds.push(statement);
     if (this.buffer.length >= this.batch.maxRows || performance.now() - this.firstBufferedAt >= this.batch.maxDelayMs) this.flush();
   }
+}
+
+/**
+ * A trial's info as stored: the name of the worker that evaluated it goes to the `worker`
+ * column alone (the store adds it back to `info` on reading), the rest as JSON.
+ */
+function splitWorker(info: FinishedRecord['info']): { worker: string | null; info: string | null } {
+  if (info === undefined) return { worker: null, info: null };
+  const { worker, ...rest } = info;
+  if (worker === undefined) return { worker: null, info: JSON.stringify(info) };
+  if (typeof worker !== 'string') return { worker: String(worker), info: JSON.stringify(info) };
+  return { worker, info: Object.keys(rest).length === 0 ? null : JSON.stringify(rest) };
 }

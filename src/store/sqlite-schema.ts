@@ -4,6 +4,12 @@ import type { Database } from './sqlite-driver.ts';
 /**
  * The store's schema, one migration per version: migration i takes a file from version i
  * to i + 1. SQLite's `user_version` records which version a file is at.
+ *
+ * Version 2 keeps large parts of study specs (a task's data set) once per store in `blobs`,
+ * keyed by the SHA-256 of their JSON text, the spec referring to them as
+ * `{"$blob":"sha256:…"}`; specs written by version 1 hold everything inline and read as they
+ * are. From version 2 on, `trials.duration_ms` is left empty (it is finished_ms − proposed_ms)
+ * and a thread or queue worker's name is kept in `trials.worker` only, not also in `info`.
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE studies (
@@ -44,6 +50,10 @@ const MIGRATIONS: readonly string[] = [
      elapsed_ms REAL NOT NULL,
      created_at INTEGER NOT NULL,
      PRIMARY KEY (study_id, seq)
+   );`,
+  `CREATE TABLE blobs (
+     hash TEXT PRIMARY KEY,
+     json TEXT NOT NULL
    );`,
 ];
 

@@ -1,11 +1,12 @@
 import { UsageError } from '../core/errors.ts';
 import type { ResumePoint, SnapshotRecord, StoredTrialStatus, StudyLog, TrialRecord } from '../core/plugs.ts';
 import type { Json } from '../core/types.ts';
+import { extractBlobs, resolveBlobs } from './blobs.ts';
 import { countByStatus } from './counts.ts';
 import { openDatabase, type Database } from './sqlite-driver.ts';
 import { SqliteStudyLog, type BatchOptions } from './sqlite-log.ts';
 import { migrate } from './sqlite-schema.ts';
-import type { StoredStudy, StudySpec, StudyStore, TrialCounts } from './types.ts';
+import type { ResultOrder, StoredStudy, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
 
 /** The file a study store uses when none is named. */
 export const DEFAULT_STORE_FILE = 'amoeba.db';
@@ -39,6 +40,7 @@ export function sqliteStore(options: SqliteStoreOptions = {}): StudyStore {
   try {
     db = openDatabase(path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot open the study store ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   db.pragma('journal_mode = WAL');
@@ -75,6 +77,7 @@ interface TrialRow {
   finished_seq: number | null;
   proposed_ms: number;
   finished_ms: number | null;
+  worker: string | null;
 }
 
 interface SnapshotRow {
@@ -84,8 +87,13 @@ interface SnapshotRow {
   elapsed_ms: number;
 }
 
+/** The columns `results` reads, in this order, as raw rows. */
+type ResultRow = [id: number, status: 'done' | 'failed', objectives: string | null, cached: number, finishedSeq: number, finishedMs: number];
+
 class SqliteStore implements StudyStore {
   private readonly logs = new Set<SqliteStudyLog>();
+  /** Blobs already read, by hash: every study of a store usually shares its data set. */
+  private readonly blobs = new Map<string, Json>();
 
   constructor(
     private readonly db: Database,
@@ -96,25 +104,38 @@ class SqliteStore implements StudyStore {
     if (this.row(spec.name) !== undefined) throw new UsageError(`a study named '${spec.name}' is already in the store; pick another name or resume it`);
     const now = Date.now();
     const { name, seed, ...rest } = spec;
-    this.db
-      .prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?)`)
-      .run(name, JSON.stringify(rest), seed, now, now);
+    const putBlob = this.db.prepare('INSERT OR IGNORE INTO blobs (hash, json) VALUES (?, ?)');
+    this.db.transaction(() => {
+      const stored = extractBlobs(JSON.parse(JSON.stringify(rest)) as Json, (hash, text) => putBlob.run(hash, text));
+      this.db
+        .prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?)`)
+        .run(name, JSON.stringify(stored), seed, now, now);
+    })();
     return this.study(name)!;
   }
 
   study(name: string): StoredStudy | undefined {
     const row = this.row(name);
-    return row === undefined ? undefined : toStudy(row);
+    return row === undefined ? undefined : toStudy(row, this.resolvedSpec(row));
   }
 
   studies(): StoredStudy[] {
-    return (this.db.prepare('SELECT * FROM studies ORDER BY id').all() as StudyRow[]).map(toStudy);
+    return (this.db.prepare('SELECT * FROM studies ORDER BY id').all() as StudyRow[]).map((row) => toStudy(row, this.resolvedSpec(row)));
   }
 
   log(name: string): StudyLog {
     const log = new SqliteStudyLog(this.db, this.id(name), this.batch, (closed) => this.logs.delete(closed));
     this.logs.add(log);
     return log;
+  }
+
+  deleteStudy(name: string): void {
+    const id = this.id(name);
+    this.flush();
+    this.db.transaction(() => {
+      for (const table of ['trials', 'snapshots']) this.db.prepare(`DELETE FROM ${table} WHERE study_id = ?`).run(id);
+      this.db.prepare('DELETE FROM studies WHERE id = ?').run(id);
+    })();
   }
 
   reopen(name: string): void {
@@ -124,6 +145,25 @@ class SqliteStore implements StudyStore {
   trials(name: string): TrialRecord[] {
     this.flush();
     return (this.db.prepare('SELECT * FROM trials WHERE study_id = ? ORDER BY id').all(this.id(name)) as TrialRow[]).map(toTrial);
+  }
+
+  *results(name: string, order: ResultOrder = 'id'): IterableIterator<TrialResult> {
+    this.flush();
+    const statement = this.db
+      .prepare(
+        `SELECT id, status, objectives, cached, finished_seq, finished_ms FROM trials
+         WHERE study_id = ? AND status IN ('done', 'failed') ORDER BY ${order === 'finished' ? 'finished_seq, id' : 'id'}`,
+      )
+      .raw(true);
+    for (const row of statement.iterate(this.id(name)) as IterableIterator<ResultRow>) {
+      yield { id: row[0], status: row[1], values: parseValues(row[2]) ?? [], cached: row[3] === 1, finishedSeq: row[4], finishedMs: row[5] };
+    }
+  }
+
+  trial(name: string, id: number): TrialRecord | undefined {
+    this.flush();
+    const row = this.db.prepare('SELECT * FROM trials WHERE study_id = ? AND id = ?').get(this.id(name), id) as TrialRow | undefined;
+    return row === undefined ? undefined : toTrial(row);
   }
 
   counts(name: string): TrialCounts {
@@ -153,6 +193,20 @@ class SqliteStore implements StudyStore {
     this.db.close();
   }
 
+  /** The study's spec with its blob references replaced by the values they name. */
+  private resolvedSpec(row: StudyRow): Json {
+    return resolveBlobs(JSON.parse(row.spec) as Json, (hash) => {
+      let value = this.blobs.get(hash);
+      if (value === undefined) {
+        const blob = this.db.prepare('SELECT json FROM blobs WHERE hash = ?').get(hash) as { json: string } | undefined;
+        if (blob === undefined) throw new UsageError(`the study store is damaged: study '${row.name}' refers to ${hash}, which is not in its blobs table`);
+        value = JSON.parse(blob.json) as Json;
+        this.blobs.set(hash, value);
+      }
+      return value;
+    });
+  }
+
   private row(name: string): StudyRow | undefined {
     return this.db.prepare('SELECT * FROM studies WHERE name = ?').get(name) as StudyRow | undefined;
   }
@@ -164,8 +218,8 @@ class SqliteStore implements StudyStore {
   }
 }
 
-function toStudy(row: StudyRow): StoredStudy {
-  const spec = JSON.parse(row.spec) as Omit<StudySpec, 'name' | 'seed'> & { budgetTrials?: number; budgetSeconds?: number; space?: StudySpec['space']; algorithm?: StudySpec['algorithm'] };
+function toStudy(row: StudyRow, resolved: Json): StoredStudy {
+  const spec = resolved as unknown as Omit<StudySpec, 'name' | 'seed'> & { budgetTrials?: number; budgetSeconds?: number; space?: StudySpec['space']; algorithm?: StudySpec['algorithm'] };
   return {
     name: row.name,
     seed: row.seed,
@@ -183,8 +237,20 @@ function toStudy(row: StudyRow): StoredStudy {
   };
 }
 
+/** Stored objective values; JSON has no NaN, so a failed trial's values come back from null. */
+function parseValues(objectives: string | null): number[] | undefined {
+  return objectives === null ? undefined : (JSON.parse(objectives) as (number | null)[]).map((v) => v ?? NaN);
+}
+
+/** The trial's info; the worker that evaluated it is stored in its own column (see sqlite-schema.ts). */
+function parseInfo(row: TrialRow): { [key: string]: Json } | undefined {
+  const info = row.info === null ? undefined : (JSON.parse(row.info) as { [key: string]: Json });
+  if (row.worker === null || info?.worker !== undefined) return info;
+  return { ...info, worker: row.worker };
+}
+
 function toTrial(row: TrialRow): TrialRecord {
-  const values = row.objectives === null ? undefined : (JSON.parse(row.objectives) as (number | null)[]).map((v) => v ?? NaN);
+  const values = parseValues(row.objectives);
   return {
     id: row.id,
     genotype: JSON.parse(row.genotype) as Json,
@@ -194,7 +260,7 @@ function toTrial(row: TrialRow): TrialRecord {
     values,
     error: row.error ?? undefined,
     cached: row.cached === 1,
-    info: row.info === null ? undefined : (JSON.parse(row.info) as { [key: string]: Json }),
+    info: parseInfo(row),
     proposedSeq: row.proposed_seq,
     finishedSeq: row.finished_seq ?? undefined,
     proposedMs: row.proposed_ms,

@@ -44,6 +44,22 @@ export interface TrialCounts {
   readonly failed: number;
 }
 
+/** A finished trial's outcome without its genotype: what reports read for every trial. */
+export interface TrialResult {
+  readonly id: number;
+  readonly status: 'done' | 'failed';
+  /** Objective values; NaN where the trial failed. */
+  readonly values: readonly number[];
+  readonly cached: boolean;
+  /** Position of the trial's feedback among the study's proposals and feedbacks. */
+  readonly finishedSeq: number;
+  /** Milliseconds since the study first started. */
+  readonly finishedMs: number;
+}
+
+/** The order in which `StudyStore.results` yields trials: by id, or as they finished. */
+export type ResultOrder = 'id' | 'finished';
+
 /**
  * Where studies, their trials and algorithm snapshots live. A study writes through
  * `log(name)`; reports and resume read the rest.
@@ -56,10 +72,20 @@ export interface StudyStore {
   studies(): StoredStudy[];
   /** The write side for one study's trials and snapshots. */
   log(name: string): StudyLog;
+  /** Removes a study with its trials and snapshots; an unknown name is a UsageError. */
+  deleteStudy(name: string): void;
   /** Marks an ended study as running again, for a resume. */
   reopen(name: string): void;
   /** Every trial of a study, by id. */
   trials(name: string): TrialRecord[];
+  /**
+   * The finished trials' outcomes, one at a time, without genotypes, so that a report over
+   * millions of trials holds only what it keeps. Read the iterator to its end (or `return` it)
+   * before the next call on the same store.
+   */
+  results(name: string, order?: ResultOrder): IterableIterator<TrialResult>;
+  /** One trial by id, genotype included; undefined when the study has no such trial. */
+  trial(name: string, id: number): TrialRecord | undefined;
   counts(name: string): TrialCounts;
   lastSnapshot(name: string): SnapshotRecord | undefined;
   /** The last snapshot and every trial: what `Study` needs to resume. */

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Objective } from '../../src/core/types.ts';
 import { formatStudyReport, studyPlotSpec, studyReport, trialsAsCsv } from '../../src/report/index.ts';
-import { memoryStore } from '../../src/store/index.ts';
-import type { StudySpec } from '../../src/store/index.ts';
+import { memoryStore, sqliteStore } from '../../src/store/index.ts';
+import type { StudySpec, StudyStore } from '../../src/store/index.ts';
+import { fullSortPlotData, fullSortReportIds } from '../helpers/full-sort-report.ts';
 
 const SPEC: StudySpec = {
   name: 'two',
@@ -53,7 +56,7 @@ describe('trialsAsCsv', () => {
 describe('studyPlotSpec', () => {
   it('adds a front panel for two objectives after the two progress panels', () => {
     const s = store();
-    const spec = studyPlotSpec(s.study('two')!, s.trials('two')) as unknown as { hconcat: { title: string }[] };
+    const spec = studyPlotSpec(s, s.study('two')!) as unknown as { hconcat: { title: string }[] };
     assert.deepEqual(spec.hconcat.map((p) => p.title), [
       'best error so far (min) vs trials',
       'best error so far (min) vs time',
@@ -61,3 +64,67 @@ describe('studyPlotSpec', () => {
     ]);
   });
 });
+
+/** A study of random trials: small integer values (many ties), finishing in a random order, some failed. */
+const randomStudies = fc.record({
+  goals: fc.array(fc.constantFrom<Objective['goal']>('min', 'max'), { minLength: 1, maxLength: 3 }),
+  trials: fc.array(fc.record({ values: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 3, maxLength: 3 }), failed: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }), { minLength: 1, maxLength: 60 }),
+  order: fc.infiniteStream(fc.nat()),
+});
+
+function storeOf(open: () => StudyStore, goals: readonly Objective['goal'][], trials: readonly { values: number[]; failed: boolean }[], order: Iterator<number>): StudyStore {
+  const s = open();
+  s.createStudy({ ...SPEC, objectives: goals.map((goal, i) => ({ name: `o${i}`, goal })) });
+  const log = s.log('two');
+  const pending = trials.map((_, id) => id);
+  let seq = 0;
+  for (const id of pending) log.proposed({ id, genotype: id, key: `k${id}`, hash: undefined, seq: seq++, proposedMs: id });
+  while (pending.length > 0) {
+    const [id] = pending.splice(order.next().value % pending.length, 1) as [number];
+    const { values, failed } = trials[id]!;
+    log.finished({ id, status: failed ? 'failed' : 'done', values: failed ? goals.map(() => NaN) : values.slice(0, goals.length), error: failed ? 'x' : undefined, cached: false, info: undefined, seq: seq++, finishedMs: seq });
+  }
+  return s;
+}
+
+for (const [name, open] of [
+  ['memoryStore', () => memoryStore()],
+  ['sqliteStore', () => sqliteStore({ path: ':memory:' })],
+] as const) {
+  describe(`reports streamed from a ${name}`, () => {
+    it('list the same best trials or front as a full sort of every trial', () => {
+      fc.assert(
+        fc.property(randomStudies, ({ goals, trials, order }) => {
+          const s = storeOf(open, goals, trials, order);
+          const study = s.study('two')!;
+          assert.deepEqual(studyReport(s, study, 3).trials.map((t) => t.id), fullSortReportIds(study, s.trials('two'), 3));
+          s.close();
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('draw the same curve, scatter and front as a full sort of every trial', () => {
+      fc.assert(
+        fc.property(randomStudies, ({ goals, trials, order }) => {
+          const s = storeOf(open, goals, trials, order);
+          const study = s.study('two')!;
+          const expected = fullSortPlotData(study, s.trials('two'));
+          if (expected.progress.length === 0) {
+            assert.throws(() => studyPlotSpec(s, study), /no finished trials/);
+            return;
+          }
+          const spec = studyPlotSpec(s, study) as unknown as { hconcat: { data: { values: unknown[] }; layer?: { data: { values: unknown[] } }[] }[] };
+          assert.deepEqual(spec.hconcat[0]!.data.values, expected.progress);
+          assert.deepEqual(spec.hconcat[1]!.data.values, expected.progress);
+          if (goals.length >= 2) {
+            assert.deepEqual(spec.hconcat[2]!.layer![0]!.data.values, expected.points);
+            assert.deepEqual(spec.hconcat[2]!.layer![1]!.data.values, expected.frontPoints);
+          }
+          s.close();
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+}

@@ -69,6 +69,22 @@ for (const [name, open] of [
       store.close();
     });
 
+    it('streams finished trials without genotypes, by id or as they finished, and reads one trial by id', () => {
+      const store = open();
+      writeSome(store);
+      const log = store.log('s1');
+      log.finished({ id: 2, status: 'done', values: [0.25, 1], error: undefined, cached: true, info: undefined, seq: 0.5, finishedMs: 12 });
+      log.proposed({ id: 3, genotype: 3, key: 'k3', hash: undefined, seq: 6, proposedMs: 13 });
+      const results = [...store.results('s1')];
+      assert.deepEqual(results.map((r) => [r.id, r.status, r.cached, r.finishedMs]), [[0, 'done', false, 4], [1, 'failed', false, 9], [2, 'done', true, 12]]);
+      assert.deepEqual(results[0]!.values, [0.5, 3]);
+      assert.ok(results[1]!.values.every(Number.isNaN));
+      assert.deepEqual([...store.results('s1', 'finished')].map((r) => r.id), [2, 0, 1]);
+      assert.deepEqual(store.trial('s1', 0)!.genotype, { op: 'add', args: [0, 1] });
+      assert.equal(store.trial('s1', 9), undefined);
+      store.close();
+    });
+
     it('refuses a second study with the same name and names an unknown one', () => {
       const store = open();
       writeSome(store);
@@ -92,6 +108,61 @@ describe('sqliteStore files', () => {
     const db = openDatabase(path);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('stores a data set that several studies share once, and gives each study its whole config back', () => {
+    const path = join(dir, 'blobs.db');
+    const columns = { x: Array.from({ length: 500 }, (_, i) => i / 7), y: Array.from({ length: 500 }, (_, i) => i * 3) };
+    const store = sqliteStore({ path });
+    for (const [name, seed] of [['a', 1], ['b', 2]] as const) {
+      store.createStudy({ ...SPEC, name, task: { id: 't', config: { data: { columns, target: 'y' }, seed } } });
+    }
+    assert.deepEqual(store.study('b')!.task.config, { data: { columns, target: 'y' }, seed: 2 });
+    assert.deepEqual(store.studies().map((s) => (s.task.config as { seed: number }).seed), [1, 2]);
+    store.close();
+    const db = openDatabase(path);
+    assert.equal((db.prepare('SELECT COUNT(*) AS n FROM blobs').get() as { n: number }).n, 2);
+    const spec = (db.prepare("SELECT spec FROM studies WHERE name = 'a'").get() as { spec: string }).spec;
+    assert.ok(spec.length < 1000 && spec.includes('"$blob":"sha256:'), spec);
+    db.close();
+  });
+
+  it('reads a file of schema version 1, its configs inline and worker names inside info', () => {
+    const path = join(dir, 'v1.db');
+    const store = sqliteStore({ path });
+    store.close();
+    const db = openDatabase(path);
+    db.exec('DROP TABLE blobs');
+    db.pragma('user_version = 1');
+    const spec = { task: { id: 't', config: { data: Array.from({ length: 400 }, (_, i) => i) } }, space: null, algorithm: null, objectives: SPEC.objectives, budgetTrials: 4 };
+    db.prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES ('old', ?, 1, 'ended', 0, 0)`).run(JSON.stringify(spec));
+    db.prepare(`INSERT INTO trials (study_id, id, genotype, key, status, objectives, info, proposed_seq, finished_seq, proposed_ms, finished_ms, duration_ms, worker)
+      VALUES (1, 0, '5', 'k', 'done', '[1,2]', '{"c":1,"worker":"thread-1"}', 0, 1, 0, 2, 2, 'thread-1')`).run();
+    db.close();
+    const again = sqliteStore({ path });
+    assert.deepEqual(again.study('old')!.task, spec.task);
+    assert.deepEqual(again.trials('old')[0]!.info, { c: 1, worker: 'thread-1' });
+    again.close();
+  });
+
+  it('keeps a worker name in its own column only, and gives it back inside info', () => {
+    const path = join(dir, 'worker.db');
+    const store = sqliteStore({ path });
+    store.createStudy(SPEC);
+    const log = store.log('s1');
+    log.proposed({ id: 0, genotype: 0, key: 'k0', hash: undefined, seq: 0, proposedMs: 0 });
+    log.finished({ id: 0, status: 'done', values: [1, 2], error: undefined, cached: false, info: { c: 1, worker: 'thread-3' }, seq: 1, finishedMs: 1 });
+    log.proposed({ id: 1, genotype: 1, key: 'k1', hash: undefined, seq: 2, proposedMs: 2 });
+    store.flush();
+    log.finished({ id: 1, status: 'done', values: [1, 2], error: undefined, cached: false, info: { worker: 'thread-4' }, seq: 3, finishedMs: 3 });
+    assert.deepEqual(store.trials('s1').map((t) => t.info), [{ c: 1, worker: 'thread-3' }, { worker: 'thread-4' }]);
+    store.close();
+    const db = openDatabase(path);
+    assert.deepEqual(db.prepare('SELECT info, worker, duration_ms FROM trials ORDER BY id').all(), [
+      { info: '{"c":1}', worker: 'thread-3', duration_ms: null },
+      { info: null, worker: 'thread-4', duration_ms: null },
+    ]);
     db.close();
   });
 

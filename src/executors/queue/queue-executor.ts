@@ -1,5 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { UsageError } from '../../core/errors.ts';
+import { positiveMs, wholeNumber } from '../../core/options.ts';
 import type { Executor } from '../../core/plugs.ts';
 import type { EvalContext, Json, Measurement, Space } from '../../core/types.ts';
 import { PendingJobs } from './pending-jobs.ts';
@@ -63,14 +64,12 @@ export function queueExecutor<G>(options: QueueExecutorOptions): Executor<G> {
   const target = parseRedisUrl(options.redis);
   checkName('study', options.study, who);
   checkName('queue', options.queue ?? DEFAULT_QUEUE, who);
-  const whole = (name: string, value: number | undefined, min: number) => {
-    if (value !== undefined && !(Number.isInteger(value) && value >= min)) throw new UsageError(`${who}: ${name} must be a whole number >= ${min}, got ${value}`);
-  };
+  const whole = (name: string, value: number | undefined, min: number) => value === undefined || wholeNumber(who, name, value, min);
   whole('capacity', options.capacity, 1);
   whole('attempts', options.attempts, 1);
   whole('keepResultsSeconds', options.keepResultsSeconds, 1);
   whole('checkEveryMs', options.checkEveryMs, 10);
-  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) throw new UsageError(`${who}: timeoutMs must be a number of milliseconds > 0, got ${options.timeoutMs}`);
+  if (options.timeoutMs !== undefined) positiveMs(who, 'timeoutMs', options.timeoutMs);
   for (const part of ['task', 'space'] as const) {
     if (typeof options[part]?.id !== 'string') throw new UsageError(`${who}: ${part} must be { id, config } naming a registered ${part}`);
   }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { UsageError } from '../../core/errors.ts';
+import { wholeNumber } from '../../core/options.ts';
 import { DEFAULT_QUEUE, KEY_PREFIX, checkName } from './protocol.ts';
 import type { EvaluationJob, EvaluationOutput } from './protocol.ts';
 import { isConnectionError, watchedRedis } from './redis-connection.ts';
@@ -72,9 +73,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const concurrency = options.concurrency ?? 1;
   const lockDuration = options.lockDurationMs ?? DEFAULT_LOCK_MS;
   const stalledInterval = options.stalledIntervalMs ?? DEFAULT_STALLED_MS;
-  for (const [name, value, min] of [['concurrency', concurrency, 1], ['lockDurationMs', lockDuration, 10], ['stalledIntervalMs', stalledInterval, 10]] as const) {
-    if (!(Number.isInteger(value) && value >= min)) throw new UsageError(`${who}: ${name} must be a whole number >= ${min}, got ${value}`);
-  }
+  wholeNumber(who, 'concurrency', concurrency, 1);
+  wholeNumber(who, 'lockDurationMs', lockDuration, 10);
+  wholeNumber(who, 'stalledIntervalMs', stalledInterval, 10);
   for (const module of options.modules ?? []) await importModule(module);
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const redis = watchedRedis(target, { label: 'amoeba worker', log });

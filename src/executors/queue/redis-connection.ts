@@ -109,6 +109,25 @@ export function watchedRedis(target: RedisTarget, options: WatchOptions): Watche
   };
 }
 
+/**
+ * Connects once and pings, with no retry, so that a command fails at its start, with one
+ * UsageError, when Redis cannot be reached (refused, wrong host, wrong password, untrusted
+ * certificate, no answer within `timeoutMs`), instead of waiting for a server that may never come.
+ */
+export async function checkRedisReachable(target: RedisTarget, timeoutMs = 5000): Promise<void> {
+  const client = new Redis(target.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    throw refusal(cause, target) ?? new UsageError(`cannot reach Redis at ${target.where} (${cause.message.split('\n')[0]}); start redis-server there or give the right --redis URL`);
+  } finally {
+    client.disconnect();
+  }
+}
+
 /** A UsageError for a connection error that no retry can fix, else undefined. */
 function refusal(error: Error, target: RedisTarget): UsageError | undefined {
   if (/WRONGPASS|NOAUTH|invalid password|AUTH failed/i.test(error.message)) {

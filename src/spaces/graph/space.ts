@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { probability, wholeNumber } from '../../core/options.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Json, Space } from '../../core/types.ts';
 import { prune } from './draft.ts';
@@ -64,10 +65,9 @@ export interface GraphSpace extends Space<Graph> {
   mutateWith(kind: MutationKind, g: Graph, rng: Rng): Graph | undefined;
 }
 
-function wholeNumber(name: string, value: unknown, min: number, fallback: number): number {
+function countOption(name: string, value: unknown, min: number, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || (value as number) < min) throw new UsageError(`graphSpace: ${name} must be a whole number >= ${min}, got ${String(value)}`);
-  return value as number;
+  return wholeNumber('graphSpace', name, value, min);
 }
 
 function typeList(name: string, value: readonly string[] | undefined, length: number): string[] {
@@ -84,7 +84,7 @@ function constantPolicy(option: GraphSpaceOptions['constants']): ConstantPolicy 
   const policy = { init: given.init ?? ((rng: Rng) => rng.normal()), logSigma: given.logSigma ?? 0.3, signFlip: given.signFlip ?? 0.1 };
   if (typeof policy.init !== 'function') throw new UsageError('graphSpace: constants.init must be a function (rng) => number');
   if (!(policy.logSigma >= 0 && Number.isFinite(policy.logSigma))) throw new UsageError(`graphSpace: constants.logSigma must be a finite number >= 0, got ${policy.logSigma}`);
-  if (!(policy.signFlip >= 0 && policy.signFlip <= 1)) throw new UsageError(`graphSpace: constants.signFlip must be a probability in [0, 1], got ${policy.signFlip}`);
+  probability('graphSpace', 'constants.signFlip', policy.signFlip);
   return policy;
 }
 
@@ -183,10 +183,10 @@ class TypedGraphSpace implements GraphSpace {
  */
 export function graphSpace(options: GraphSpaceOptions): GraphSpace {
   if (typeof options !== 'object' || options === null) throw new UsageError('graphSpace: options must be an object');
-  const inputs = wholeNumber('inputs', options.inputs, 0, NaN);
+  const inputs = countOption('inputs', options.inputs, 0, NaN);
   if (Number.isNaN(inputs)) throw new UsageError('graphSpace: inputs is required (the number of program inputs)');
-  const outputs = wholeNumber('outputs', options.outputs, 1, 1);
-  const maxVertices = wholeNumber('maxVertices', options.maxVertices, 1, 32);
+  const outputs = countOption('outputs', options.outputs, 1, 1);
+  const maxVertices = countOption('maxVertices', options.maxVertices, 1, 32);
   const ops = toOpSet(options.ops);
   const signature = { inputTypes: typeList('inputTypes', options.inputTypes, inputs), outputTypes: typeList('outputTypes', options.outputTypes, outputs) };
   const grammar = makeGrammar(ops, signature, maxVertices, constantPolicy(options.constants));

@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors.ts';
+import { wholeNumber } from '../../core/options.ts';
 
 /** The three register files of a machine. */
 export type RegisterKind = 'scalar' | 'vector' | 'matrix';
@@ -46,10 +46,7 @@ export function checkMemoryShape(shape: MemoryShape, owner = 'memory'): MemorySh
     ['features', 1],
   ];
   for (const [field, min] of fields) {
-    const value = shape[field] as unknown;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 1024) {
-      throw new UsageError(`${owner}: ${field} must be a whole number in [${min}, 1024], got ${String(value)}`);
-    }
+    wholeNumber(owner, field, shape[field], min, 1024);
   }
   return shape;
 }

@@ -3,26 +3,39 @@
  * classes, compiled by `template` into a DNA spec; the `sample` loop; evolution operators
  * over DNA; patches; and JSON round trips of symbolic values.
  */
-export { Hyper, ManyOf, OneOf, FloatValue, IntValue, containsHyper, floatValue, intValue, isHyper, manyOf, oneOf, permutate } from './hyper/index.ts';
-export type { FloatValueOptions, HyperJson, HyperOptions, Infer, ManyOfOptions, Spaceable } from './hyper/index.ts';
+export {
+  ClassSpace,
+  FloatValue,
+  Hyper,
+  IntValue,
+  ManyOf,
+  OneOf,
+  containsHyper,
+  floatValue,
+  fromSymbolicJSON,
+  intValue,
+  isHyper,
+  manyOf,
+  oneOf,
+  permutate,
+  symbolicClass,
+  toSymbolicJSON,
+} from './hyper/index.ts';
+export type { FloatValueOptions, HyperJson, HyperOptions, Infer, ManyOfOptions, SpaceFields, Spaceable, SymbolicClass, SymbolicClassOptions, SymbolicInstance } from './hyper/index.ts';
 export { ChoiceGroup, DNA, DNASpec, Template, assembleChild, mutateAnySite, mutateOneDecision, swapTwoSlots, template } from './dna/index.ts';
 export type { DecisionKind, DecisionPoint, SpecNode } from './dna/index.ts';
 export {
-  ClassSpace,
   Symbolic,
   deepEqual,
   describeValue,
   field,
   formatPath,
-  fromSymbolicJSON,
   isPlainObject,
   joinPath,
   lookupType,
   parsePath,
   registerType,
   registeredTypes,
-  symbolicClass,
-  toSymbolicJSON,
 } from './object/index.ts';
 export type {
   Field,
@@ -33,11 +46,7 @@ export type {
   KeySegment,
   NumberFieldOptions,
   Schema,
-  SpaceFields,
-  SymbolicClass,
-  SymbolicClassOptions,
   SymbolicCtor,
-  SymbolicInstance,
   SymbolicMeta,
 } from './object/index.ts';
 export { earlyStopByRank, earlyStopByValue, sample, stopIfAll, stopIfAny, stopIfNot } from './sample/index.ts';

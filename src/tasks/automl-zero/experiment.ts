@@ -59,7 +59,11 @@ export interface RunExperimentsOptions {
   readonly timeLimitSeconds?: number;
   /** Stop after this many experiments. Default: no limit. */
   readonly maxExperiments?: number;
+  /** Stop after this many individuals (evaluated programs, cache hits included). Default: no limit. */
+  readonly maxIndividuals?: number;
+  /** Called about once a second, the first time after the first 256 individuals. */
   readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Aborting ends the search after the current evaluation; the best candidate so far is reported. */
   readonly signal?: AbortSignal;
 }
 
@@ -121,8 +125,9 @@ export async function runExperiments(config: ExperimentConfig, options: RunExper
   let solvedSeconds: number | undefined;
   let best: RegisterProgram | undefined;
   let experiments = 0;
-  let lastReport = started;
+  let lastReport = -Infinity;
   const maxExperiments = options.maxExperiments ?? Infinity;
+  const maxIndividuals = options.maxIndividuals ?? Infinity;
   const maxAbsError = config.maxAbsError ?? 100;
   // One engine for every task of the run: compiled code and step patterns outlive experiments.
   const evalType = config.searchTasks.kind === 'mnist' ? 'accuracy' : 'rms';
@@ -140,7 +145,7 @@ export async function runExperiments(config: ExperimentConfig, options: RunExper
     }
     if (solved()) solvedSeconds ??= elapsedMs() / 1000;
   };
-  while (experiments < maxExperiments && elapsedMs() < limitMs && !options.signal?.aborted) {
+  while (experiments < maxExperiments && individuals < maxIndividuals && elapsedMs() < limitMs && !options.signal?.aborted) {
     experiments++;
     const task = automlZeroTask({ ...taskOptions, tasks: { ...config.searchTasks, seed: rng.uint32() }, fec: config.fec });
     const cache = config.fec === false ? undefined : fecCache({ capacity: 100_000, mantissaBits: 52 });
@@ -156,6 +161,7 @@ export async function runExperiments(config: ExperimentConfig, options: RunExper
       seed: rng.uint32(),
       ...(cache === undefined ? {} : { cache }),
       budgetSeconds: Math.max(0, (limitMs - elapsedMs()) / 1000),
+      ...(maxIndividuals === Infinity ? {} : { budgetTrials: maxIndividuals - individuals }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       stopWhen: (trial: Trial<RegisterProgram>) => {
         const n = trial.id + 1;

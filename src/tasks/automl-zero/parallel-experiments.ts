@@ -16,6 +16,10 @@ export interface ParallelExperimentsOptions {
   readonly timeLimitSeconds?: number;
   /** Most experiments per worker. */
   readonly maxExperiments?: number;
+  /** Most individuals per worker. */
+  readonly maxIndividuals?: number;
+  /** Aborting stops every search; the best of what they found is returned, as at the time limit. */
+  readonly signal?: AbortSignal;
   /** The workers' progress summed (individuals, rates) or maximised (fitness), about once a second. */
   readonly onProgress?: (progress: ExperimentProgress) => void;
 }
@@ -38,6 +42,12 @@ export interface ExperimentWorkerData {
   readonly seed: number;
   readonly timeLimitSeconds?: number;
   readonly maxExperiments?: number;
+  readonly maxIndividuals?: number;
+}
+
+/** What a worker is sent: a request to stop and report what it has. */
+export interface ExperimentStopMessage {
+  readonly stop: true;
 }
 
 /** What a worker posts back. */
@@ -70,17 +80,24 @@ export function runParallelExperiments(options: ParallelExperimentsOptions): Pro
       seed: seed + i,
       ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
       ...(options.maxExperiments === undefined ? {} : { maxExperiments: options.maxExperiments }),
+      ...(options.maxIndividuals === undefined ? {} : { maxIndividuals: options.maxIndividuals }),
     };
     return new Worker(WORKER_BOOT, { eval: true, workerData: data });
   });
   const latest = new Map<number, ExperimentProgress>();
   const results = new Map<number, ExperimentResult>();
   const errors: string[] = [];
+  const stopAll = (): void => {
+    for (const thread of threads) thread.postMessage({ stop: true } satisfies ExperimentStopMessage);
+  };
+  if (options.signal?.aborted) stopAll();
+  options.signal?.addEventListener('abort', stopAll, { once: true });
   return new Promise<ParallelExperimentsResult>((resolve, reject) => {
     let settled = false;
     const settle = (winner: number | undefined): void => {
       if (settled) return;
       settled = true;
+      options.signal?.removeEventListener('abort', stopAll);
       for (const thread of threads) void thread.terminate();
       if (winner === undefined) {
         reject(new UsageError(errors[0] ?? 'automl-zero: no search finished'));

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { wholeNumber } from '../../core/options.ts';
 import { Rng, mixSeed } from '../../core/rng.ts';
 import { loadMnistDigits } from './mnist.ts';
 import { projectedBinaryTask } from './projected-binary-task.ts';
@@ -34,9 +35,7 @@ export const ALL_DIGIT_PAIRS: readonly (readonly [number, number])[] = Array.fro
 /** Checks a suite spec at once; a bad field is a UsageError naming it. */
 export function checkTaskSuite(spec: TaskSuiteSpec, owner = 'tasks'): TaskSuiteSpec {
   if (!TASK_KINDS.includes(spec.kind)) throw new UsageError(`${owner}: kind must be one of ${TASK_KINDS.join(', ')}, got '${String(spec.kind)}'`);
-  const whole = (name: string, value: unknown, min: number, max = 1_000_000_000): void => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new UsageError(`${owner}: ${name} must be a whole number in [${min}, ${max}], got ${String(value)}`);
-  };
+  const whole = (name: string, value: unknown, min: number, max = 1_000_000_000): number => wholeNumber(owner, name, value, min, max);
   whole('features', spec.features, 1, 1024);
   whole('numTasks', spec.numTasks, 1);
   whole('numTrain', spec.numTrain, 1);

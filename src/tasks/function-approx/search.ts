@@ -38,6 +38,8 @@ export interface ApproxSearchOptions {
   readonly validationPoints?: number;
   /** Called with the study before it runs (to show progress, say). */
   readonly onStudy?: (study: Study<Graph>) => void;
+  /** Aborting stops the search after the evaluations in flight; the front so far is returned. */
+  readonly signal?: AbortSignal;
 }
 
 /** One program of the result: the best found at its op count. */
@@ -114,6 +116,7 @@ export async function searchApproximations(options: ApproxSearchOptions): Promis
     seed,
     ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const best: (Trial<Graph> | undefined)[] = new Array(maxOps + 1).fill(undefined);
   study.on('trial', (trial) => {

@@ -39,4 +39,3 @@ export type { Nb201Cell, Nb201Dataset, Nb201Space } from './nb201/index.ts';
 export { TfRecordError, readTfRecords, writeTfRecords } from './tfrecord/index.ts';
 export { compareOnBenchmark, contender, nb101Benchmark, nb201Benchmark, runNasComparison } from './compare/index.ts';
 export type { Comparison, Contender, NasComparisonOptions, TabularBenchmark } from './compare/index.ts';
-export { terminalProgress } from './terminal-progress.ts';

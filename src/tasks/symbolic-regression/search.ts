@@ -3,7 +3,7 @@ import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import { opSet } from '../../spaces/graph/op-set.ts';
+import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
 import { tidyFormula } from './tidy.ts';
@@ -116,7 +116,15 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   const study = options.store === undefined ? new Study<Graph>({ ...parts, seed, ...budgets(spec), ...extras }) : startStoredStudy<Graph>(options.store.store, spec, extras, parts);
   options.onStudy?.(study);
   const summary = await study.run();
-  const names = options.data.featureNames;
+  return formulaResult(study, task, { ops, names: options.data.featureNames }, summary);
+}
+
+/**
+ * The result of a formula study that has run, fresh or resumed: its front fitted, tidied and
+ * printed over the column names, simplest first, with the chosen formula.
+ */
+export function formulaResult(study: Study<Graph>, task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[] }, summary: StudySummary): SymbolicRegressionResult {
+  const { ops, names } = naming;
   const formulas = study.front().map((trial) => {
     const program = tidyFormula(task.fit(trial.genotype).program, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
     const { trainError, validError } = task.score(program);
@@ -126,7 +134,7 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     .map((i) => formulas[i]!)
     .sort((a, b) => a.complexity - b.complexity)
     .filter((f, i, all) => i === 0 || f.complexity !== all[i - 1]!.complexity);
-  return { front, best: pickBest(front), summary, seed };
+  return { front, best: pickBest(front), summary, seed: study.seed };
 }
 
 /** The task, space and algorithm of a formula search as registry recipes. */

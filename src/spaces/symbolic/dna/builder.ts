@@ -1,12 +1,12 @@
 import { UsageError } from '../../../core/errors.ts';
-import { Hyper } from '../hyper/hyper.ts';
 import { joinPath, showPath } from '../object/key-path.ts';
+import { isHyperValue } from '../object/kinds.ts';
 import { isPlainObject } from '../object/plain.ts';
 import { Symbolic } from '../object/symbolic.ts';
 import type { ChoiceGroup } from './choice-group.ts';
 import { ArrayNode, ConstantNode, ObjectNode } from './container-nodes.ts';
 import type { DecisionPoint } from './decision-point.ts';
-import type { Location, NodeBuilder, SpecNode } from './spec-node.ts';
+import type { Location, NodeBuilder, NodeSource, SpecNode } from './spec-node.ts';
 
 /** Walks a space value once, numbering decisions depth-first and building its spec tree. */
 export class SpecBuilder implements NodeBuilder {
@@ -40,7 +40,7 @@ export class SpecBuilder implements NodeBuilder {
   }
 
   private container(value: object, at: Location): SpecNode {
-    if (value instanceof Hyper) return value.toNode(this, at);
+    if (isHyperValue(value)) return (value as NodeSource).toNode(this, at);
     const start = this.nextSlot;
     if (Array.isArray(value)) {
       const children = value.map((item, i) => this.node(item, { ...at, path: joinPath(at.path, i), id: joinPath(at.id, i) }));

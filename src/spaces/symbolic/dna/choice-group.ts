@@ -1,5 +1,16 @@
 import type { Rng } from '../../../core/rng.ts';
-import type { ChoiceDecision } from './choice-decision.ts';
+
+/** What a group needs of each of its slots (a choice decision): where it is and what it chooses among. */
+export interface GroupSlot {
+  /** Its DNA slot. */
+  readonly index: number;
+  /** Key path of the chosen value. */
+  readonly path: string;
+  /** A short label per candidate. */
+  readonly labels: readonly string[];
+  /** Each candidate's subtree, whose slots follow the choice. */
+  readonly candidates: readonly { sample(values: Float64Array, rng: Rng): void }[];
+}
 
 /**
  * The k slots of one `manyOf` (or `permutate`). Slot j is a choice decision at
@@ -8,7 +19,7 @@ import type { ChoiceDecision } from './choice-decision.ts';
  */
 export class ChoiceGroup {
   /** The slot decisions, in order. */
-  readonly slots: ChoiceDecision[] = [];
+  readonly slots: GroupSlot[] = [];
   /** First slot of the group. */
   start = 0;
   /** Slots per block: the choice itself plus its candidates' slots. */
@@ -110,7 +121,7 @@ export class ChoiceGroup {
   sample(values: Float64Array, rng: Rng): void {
     this.sampleValues(values, rng);
     for (let j = 0; j < this.k; j++) {
-      const slot = this.slots[j] as ChoiceDecision;
+      const slot = this.slots[j] as GroupSlot;
       slot.candidates[(values[slot.index] as number) | 0]!.sample(values, rng);
     }
   }

@@ -15,7 +15,7 @@ function encodeCandidate(candidates: readonly SpecNode[], value: unknown, values
   return -1;
 }
 
-function noMatch(path: string, value: unknown, decision: ChoiceDecision): string {
+function noMatch(path: string, value: unknown, decision: { readonly labels: readonly string[] }): string {
   return `at ${showPath(path)}: ${describeValue(value)} matches none of the candidates (${decision.labels.join(' | ')})`;
 }
 

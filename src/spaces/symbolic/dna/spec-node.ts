@@ -1,4 +1,5 @@
 import type { Rng } from '../../../core/rng.ts';
+import type { ChoiceGroup } from './choice-group.ts';
 import type { DecisionPoint } from './decision-point.ts';
 
 /**
@@ -39,9 +40,15 @@ export interface NodeBuilder {
   /** Records a decision at slot `nextSlot` and returns it. */
   addDecision<D extends DecisionPoint>(decision: D): D;
   /** Records a manyOf group. */
-  addGroup(group: import('./choice-group.ts').ChoiceGroup): void;
+  addGroup(group: ChoiceGroup): void;
   /** Builds the node for any value (hyper, symbolic, container or constant) at `at`. */
   node(value: unknown, at: Location): SpecNode;
+}
+
+/** A value that builds its own part of a spec (every hyper value does). */
+export interface NodeSource {
+  /** Builds this value's node at `at`, claiming DNA slots from `builder`. */
+  toNode(builder: NodeBuilder, at: Location): SpecNode;
 }
 
 /** Sets values[from..to) to NaN: the slots of a branch that is no longer chosen. */

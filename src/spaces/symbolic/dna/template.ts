@@ -1,7 +1,7 @@
 import { SpaceError, UsageError } from '../../../core/errors.ts';
 import type { Rng } from '../../../core/rng.ts';
 import type { Json, Space } from '../../../core/types.ts';
-import type { Infer } from '../hyper/hyper.ts';
+import type { Infer } from './infer.ts';
 import { SpecBuilder } from './builder.ts';
 import { DNA } from './dna.ts';
 import { assembleChild, mutateAnySite } from './dna-ops.ts';

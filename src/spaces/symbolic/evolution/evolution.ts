@@ -1,9 +1,9 @@
 import { SpaceError, UsageError } from '../../../core/errors.ts';
 import { Rng } from '../../../core/rng.ts';
 import type { Algorithm, Json, Trial } from '../../../core/types.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { DNA } from '../dna/dna.ts';
 import type { Template } from '../dna/template.ts';
-import { readCount } from './operator.ts';
 import type { Individual, Operator, OperatorContext } from './operator.ts';
 
 /** Options of `evolution`. */
@@ -32,7 +32,7 @@ export interface Evolution extends Algorithm<DNA> {
  */
 export function evolution(space: Template<unknown>, options: EvolutionOptions): Evolution {
   if (typeof space?.random !== 'function' || space.spec === undefined) throw new UsageError('evolution: space must be a template (template(space))');
-  const init = readCount('evolution', 'init', options.init, 0);
+  const init = wholeNumber('evolution', 'init', options.init, 0);
   if (typeof options.reproduce !== 'function' || typeof options.update !== 'function') {
     throw new UsageError('evolution: reproduce and update must be operators (functions)');
   }

@@ -1,6 +1,6 @@
+import { wholeNumber } from '../../../core/options.ts';
 import { DNA } from '../dna/dna.ts';
 import { mutateOneDecision, swapTwoSlots } from '../dna/dna-ops.ts';
-import { readCount } from './operator.ts';
 import type { Individual, Operator } from './operator.ts';
 import { decisionMask } from './where.ts';
 import type { DecisionFilter } from './where.ts';
@@ -21,7 +21,7 @@ export interface UniformMutatorOptions {
  */
 export function mutateUniform(options: UniformMutatorOptions = {}): Operator {
   const mask = decisionMask('mutateUniform', options.where);
-  const times = readCount('mutateUniform', 'decisions', options.decisions ?? 1);
+  const times = wholeNumber('mutateUniform', 'decisions', options.decisions ?? 1, 1);
   return (individuals, { spec, rng }) => {
     const eligible = mask(spec);
     const out: Individual[] = [];

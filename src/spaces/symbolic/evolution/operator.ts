@@ -1,4 +1,5 @@
 import { UsageError } from '../../../core/errors.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { Rng } from '../../../core/rng.ts';
 import type { DNA } from '../dna/dna.ts';
 import type { DNASpec } from '../dna/dna-spec.ts';
@@ -37,18 +38,10 @@ export function pipe(...operators: readonly Operator[]): Operator {
 
 /** Runs `operator` `times` times on the same input and concatenates the outputs (two tournaments for two parents, say). */
 export function repeat(times: number, operator: Operator): Operator {
-  if (!Number.isInteger(times) || times < 1) throw new UsageError(`repeat: times must be a whole number >= 1, got ${times}`);
+  wholeNumber('repeat', 'times', times, 1);
   return (individuals, ctx) => {
     const out: Individual[] = [];
     for (let t = 0; t < times; t++) for (const ind of operator(individuals, ctx)) out.push(ind);
     return out;
   };
-}
-
-/** Checks a count option of an operator factory. */
-export function readCount(owner: string, name: string, value: unknown, min = 1): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new UsageError(`${owner}: ${name} must be a whole number >= ${min}, got ${String(value)}`);
-  }
-  return value;
 }

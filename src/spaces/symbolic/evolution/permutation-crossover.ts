@@ -1,7 +1,7 @@
 import type { Rng } from '../../../core/rng.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { ChoiceGroup } from '../dna/choice-group.ts';
 import { DNA } from '../dna/dna.ts';
-import { readCount } from './operator.ts';
 import type { Individual, Operator } from './operator.ts';
 import type { RecombinatorOptions } from './recombinators.ts';
 import { decisionMask } from './where.ts';
@@ -69,7 +69,7 @@ export function recombineOrder(options: PermutationCrossoverOptions = {}): Opera
 
 function permutationCrossover(owner: string, options: PermutationCrossoverOptions, rule: OrderRule): Operator {
   const mask = decisionMask(owner, options.where);
-  const children = readCount(owner, 'children', options.children ?? 1);
+  const children = wholeNumber(owner, 'children', options.children ?? 1, 1);
   return (individuals, { spec, rng }) => {
     if (individuals.length === 0) return [];
     const first = individuals[0]!.dna.values;

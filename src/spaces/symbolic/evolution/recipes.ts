@@ -1,8 +1,9 @@
 import type { Json } from '../../../core/types.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { Template } from '../dna/template.ts';
 import { evolution } from './evolution.ts';
 import type { Evolution } from './evolution.ts';
-import { pipe, readCount, repeat } from './operator.ts';
+import { pipe, repeat } from './operator.ts';
 import type { Operator } from './operator.ts';
 import { mutateUniform } from './mutators.ts';
 import { recombineUniform } from './recombinators.ts';
@@ -25,8 +26,8 @@ export interface DnaRegularizedEvolutionOptions {
  * members, then the mutated winner of a tournament of S, keeping the youngest P.
  */
 export function dnaRegularizedEvolution(space: Template<unknown>, options: DnaRegularizedEvolutionOptions = {}): Evolution {
-  const populationSize = readCount('dnaRegularizedEvolution', 'populationSize', options.populationSize ?? 100);
-  const tournamentSize = readCount('dnaRegularizedEvolution', 'tournamentSize', options.tournamentSize ?? 10);
+  const populationSize = wholeNumber('dnaRegularizedEvolution', 'populationSize', options.populationSize ?? 100, 1);
+  const tournamentSize = wholeNumber('dnaRegularizedEvolution', 'tournamentSize', options.tournamentSize ?? 10, 1);
   return evolution(space, {
     init: populationSize,
     reproduce: pipe(selectTournament(tournamentSize, { ties: 'newer' }), options.mutator ?? mutateUniform()),
@@ -71,7 +72,7 @@ export interface DnaNsga2Options {
  * triggers selection of the best N by rank and crowding.
  */
 export function dnaNsga2(space: Template<unknown>, options: DnaNsga2Options = {}): Evolution {
-  const populationSize = readCount('dnaNsga2', 'populationSize', options.populationSize ?? 50);
+  const populationSize = wholeNumber('dnaNsga2', 'populationSize', options.populationSize ?? 50, 1);
   return evolution(space, {
     init: populationSize,
     reproduce: pipe(repeat(2, pipe(selectRandom(2), selectPareto(1))), options.recombinator ?? recombineUniform(), options.mutator ?? mutateUniform()),

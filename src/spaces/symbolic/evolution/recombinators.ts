@@ -1,9 +1,9 @@
 import { UsageError } from '../../../core/errors.ts';
 import type { Rng } from '../../../core/rng.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import { DNA } from '../dna/dna.ts';
 import { assembleChild } from '../dna/dna-ops.ts';
 import type { DNASpec } from '../dna/dna-spec.ts';
-import { readCount } from './operator.ts';
 import type { Individual, Operator } from './operator.ts';
 
 /** Options every recombinator takes. */
@@ -14,7 +14,7 @@ export interface RecombinatorOptions {
 
 /** Runs `makeChild` `children` times; one parent gives its copy, none gives nothing. */
 function recombinator(owner: string, options: RecombinatorOptions, makeChild: (parents: Float64Array[], spec: DNASpec, rng: Rng) => Float64Array): Operator {
-  const children = readCount(owner, 'children', options.children ?? 1);
+  const children = wholeNumber(owner, 'children', options.children ?? 1, 1);
   return (individuals, { spec, rng }) => {
     if (individuals.length === 0) return [];
     const parents = individuals.map((ind) => ind.dna.values);
@@ -68,7 +68,7 @@ export interface KPointOptions extends RecombinatorOptions {
 
 /** k-point crossover: segmented crossover at k distinct random slots in [1, size). */
 export function recombineKPoint(options: KPointOptions = {}): Operator {
-  const k = readCount('recombineKPoint', 'k', options.k ?? 1);
+  const k = wholeNumber('recombineKPoint', 'k', options.k ?? 1, 1);
   const cuts = (spec: DNASpec, rng: Rng) => {
     const slots = spec.size - 1;
     if (slots <= 0) return [];

@@ -1,6 +1,6 @@
 import { crowdingDistance, nonDominatedSort } from '../../../core/pareto.ts';
 import type { Rng } from '../../../core/rng.ts';
-import { readCount } from './operator.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { Individual, Operator } from './operator.ts';
 
 /** Options of `selectTop`, `selectBottom` and `selectTournament`. */
@@ -19,7 +19,7 @@ export interface RandomOptions {
 
 /** n individuals drawn uniformly (distinct unless `replacement`; all of them when fewer than n, in random order). */
 export function selectRandom(n: number, options: RandomOptions = {}): Operator {
-  readCount('selectRandom', 'n', n);
+  wholeNumber('selectRandom', 'n', n, 1);
   const replacement = options.replacement ?? false;
   return (individuals, { rng }) => {
     const size = individuals.length;
@@ -56,31 +56,31 @@ function distinctIndices(size: number, m: number, rng: Rng): number[] {
 
 /** The n individuals with the smallest loss (unmeasured and NaN count as +Infinity), best first. */
 export function selectTop(n: number, options: RankOptions = {}): Operator {
-  readCount('selectTop', 'n', n);
+  wholeNumber('selectTop', 'n', n, 1);
   return ranked('selectTop', n, options, 1);
 }
 
 /** The n individuals with the largest loss, worst first. */
 export function selectBottom(n: number, options: RankOptions = {}): Operator {
-  readCount('selectBottom', 'n', n);
+  wholeNumber('selectBottom', 'n', n, 1);
   return ranked('selectBottom', n, options, -1);
 }
 
 /** The first n individuals of the input (the oldest, in a population kept in arrival order). */
 export function selectFirst(n: number): Operator {
-  readCount('selectFirst', 'n', n);
+  wholeNumber('selectFirst', 'n', n, 1);
   return (individuals) => individuals.slice(0, n);
 }
 
 /** The last n individuals of the input (the youngest): the aging update of regularized evolution. */
 export function selectLast(n: number): Operator {
-  readCount('selectLast', 'n', n);
+  wholeNumber('selectLast', 'n', n, 1);
   return (individuals) => (individuals.length <= n ? individuals : individuals.slice(individuals.length - n));
 }
 
 /** The winner of a tournament: the best of `size` distinct random individuals (`selectRandom` then `selectTop(1)`). */
 export function selectTournament(size: number, options: RankOptions & RandomOptions = {}): Operator {
-  readCount('selectTournament', 'size', size);
+  wholeNumber('selectTournament', 'size', size, 1);
   const draw = selectRandom(size, options);
   const best = ranked('selectTournament', 1, options, 1);
   return (individuals, ctx) => best(draw(individuals, ctx), ctx);
@@ -91,7 +91,7 @@ export function selectTournament(size: number, options: RankOptions & RandomOpti
  * the most isolated members (largest crowding distance) of the front that does not fit.
  */
 export function selectPareto(n: number): Operator {
-  readCount('selectPareto', 'n', n);
+  wholeNumber('selectPareto', 'n', n, 1);
   return (individuals) => {
     if (individuals.length <= n) return individuals;
     const width = individuals.find((ind) => ind.loss !== undefined)?.loss?.length ?? 1;
@@ -122,7 +122,7 @@ function lossVector(ind: Individual, width: number): number[] {
 }
 
 function ranked(owner: string, n: number, options: RankOptions, direction: 1 | -1): Operator {
-  const objective = readCount(owner, 'objective', options.objective ?? 0, 0);
+  const objective = wholeNumber(owner, 'objective', options.objective ?? 0, 0);
   const newerFirst = (options.ties ?? 'older') === 'newer';
   const score = (ind: Individual) => {
     const v = ind.loss?.[objective];

@@ -1,13 +1,22 @@
 import type { Json } from '../../../core/types.ts';
-import type { NodeBuilder, Location, SpecNode } from '../dna/spec-node.ts';
+import type { Location, NodeBuilder, NodeSource, SpecNode } from '../dna/spec-node.ts';
+import { HYPER_BRAND } from '../object/kinds.ts';
 import type { Symbolic } from '../object/symbolic.ts';
+
+export { containsHyper } from '../object/kinds.ts';
+export type { Infer } from '../dna/infer.ts';
 
 /**
  * A value with choices inside: `oneOf`, `manyOf`, `permutate`, `floatValue`, `intValue`, or a
  * symbolic class whose fields hold choices. `T` is what it decodes to; it rides on the
  * type-only field `_output`, so `Infer` can read it back.
  */
-export abstract class Hyper<T> {
+export abstract class Hyper<T> implements NodeSource {
+  /** Lets the layers below recognise a hyper value without importing this class. */
+  get [HYPER_BRAND](): true {
+    return true;
+  }
+
   /** Type-only: the decoded type. Never set at run time. */
   declare readonly _output: T;
   /** A name for display and `where` filters, when the author gave one. */
@@ -25,33 +34,8 @@ export function isHyper(value: unknown): value is Hyper<unknown> {
   return value instanceof Hyper;
 }
 
-/**
- * The type a space decodes to: hyper values give their `_output`, symbolic instances stay
- * as they are, and plain objects, arrays and tuples are mapped field by field.
- * `Infer<{ a: OneOf<number | string> }>` is `{ a: number | string }`.
- */
-export type Infer<S> = S extends { readonly _output: infer T }
-  ? T
-  : S extends Symbolic
-    ? S
-    : S extends (...args: never[]) => unknown
-      ? S
-      : S extends object
-        ? { [K in keyof S]: Infer<S[K]> }
-        : S;
-
 /** Plain data that a hyper value's JSON form is made of. */
 export type HyperJson = { readonly _type: string; readonly [key: string]: Json };
-
-/** True when a hyper value sits anywhere inside `value` (plain containers and symbolic fields). */
-export function containsHyper(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (value instanceof Hyper) return true;
-  if (Array.isArray(value)) return value.some(containsHyper);
-  const fields = (value as { fields?: unknown }).fields;
-  const entries = typeof fields === 'function' ? Object.values(fields.call(value) as object) : Object.values(value);
-  return entries.some(containsHyper);
-}
 
 /**
  * What may stand where a value of type `T` is expected in a space: the value itself, a hyper

@@ -1,4 +1,5 @@
 import { UsageError } from '../../../core/errors.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import { ChoiceDecision } from '../dna/choice-decision.ts';
 import { ChoiceGroup } from '../dna/choice-group.ts';
 import { ManyOfNode } from '../dna/choice-nodes.ts';
@@ -72,7 +73,7 @@ export function manyOf<T>(k: number, candidates: readonly T[], options: ManyOfOp
   const distinct = options.distinct ?? true;
   const sorted = options.sorted ?? false;
   if (typeof distinct !== 'boolean' || typeof sorted !== 'boolean') throw new UsageError('manyOf: distinct and sorted must be true or false');
-  if (!Number.isInteger(k) || k < 1) throw new UsageError(`manyOf: k must be a whole number >= 1, got ${k}`);
+  wholeNumber('manyOf', 'k', k, 1);
   if (distinct && k > items.length) {
     throw new UsageError(`manyOf: k must be <= the number of candidates when distinct, got ${k} > ${items.length}`);
   }

@@ -1,4 +1,4 @@
-import { Symbolic } from './symbolic.ts';
+import { isSymbolicInstance } from './kinds.ts';
 
 /** True for `{...}` objects: not arrays, class instances, or null. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -20,8 +20,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
     return true;
   }
-  if (a instanceof Symbolic) {
-    if (!(b instanceof Symbolic) || a.typeName !== b.typeName) return false;
+  if (isSymbolicInstance(a)) {
+    if (!isSymbolicInstance(b) || a.typeName !== b.typeName) return false;
     return deepEqual(a.fields(), b.fields());
   }
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
@@ -42,7 +42,7 @@ function render(value: unknown, depth: number): string {
   if (typeof value !== 'object' || value === null) return String(value);
   if (depth === 0) return Array.isArray(value) ? '[...]' : '{...}';
   if (Array.isArray(value)) return `[${value.map((v) => render(v, depth - 1)).join(', ')}]`;
-  if (value instanceof Symbolic) {
+  if (isSymbolicInstance(value)) {
     const fields = Object.entries(value.fields()).map(([k, v]) => `${k}=${render(v, depth - 1)}`);
     return `${value.typeName}(${fields.join(', ')})`;
   }

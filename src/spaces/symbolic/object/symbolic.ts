@@ -1,6 +1,6 @@
 import { UsageError } from '../../../core/errors.ts';
 import type { Field } from './field.ts';
-import { containsHyper } from '../hyper/hyper.ts';
+import { SYMBOLIC_BRAND, containsHyper } from './kinds.ts';
 import { describeValue } from './plain.ts';
 
 /** A schema: the fields of a symbolic class, by name, in order. */
@@ -64,6 +64,11 @@ export const RESERVED_FIELDS: ReadonlySet<string> = new Set(['_type', 'typeName'
  * `symbolicClass(name, schema)`; subclasses may add methods (not fields).
  */
 export abstract class Symbolic {
+  /** Lets the layers below recognise a symbolic instance without importing this class. */
+  get [SYMBOLIC_BRAND](): true {
+    return true;
+  }
+
   /** The registered type name (`'Dense'`). */
   get typeName(): string {
     return (this.constructor as SymbolicCtor).meta.typeName;

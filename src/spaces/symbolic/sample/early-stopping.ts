@@ -1,4 +1,5 @@
 import { UsageError } from '../../../core/errors.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { Objective } from '../../../core/types.ts';
 
 /** One intermediate result a trial reported through `feedback.report(step, ...)`. */
@@ -72,7 +73,7 @@ export function earlyStopByRank(options: StopByRankOptions): EarlyStoppingPolicy
     throw new UsageError(`earlyStopByRank: top must be a whole number >= 1 or a fraction in (0, 1), got ${String(top)}`);
   }
   const minHistory = options.minHistory ?? 1;
-  if (!Number.isInteger(minHistory) || minHistory < 1) throw new UsageError(`earlyStopByRank: minHistory must be a whole number >= 1, got ${minHistory}`);
+  wholeNumber('earlyStopByRank', 'minHistory', minHistory, 1);
   const sortedLosses: number[] = [];
   return {
     observe(report) {
@@ -124,8 +125,7 @@ function readPolicies(owner: string, policies: readonly EarlyStoppingPolicy[]): 
 }
 
 function readStep(owner: string, step: unknown): number {
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) throw new UsageError(`${owner}: step must be a whole number >= 0, got ${String(step)}`);
-  return step;
+  return wholeNumber(owner, 'step', step, 0);
 }
 
 function readObjective(owner: string, objective: unknown): number {

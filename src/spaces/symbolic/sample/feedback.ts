@@ -1,4 +1,5 @@
 import { UsageError } from '../../../core/errors.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import type { DNA } from '../dna/dna.ts';
 
 /** A reward (one objective) or the objective values, in the order of the loop's objectives. */
@@ -62,7 +63,7 @@ class TrialState {
 
   report(step: number, result: SampleResult): boolean {
     if (this.finished) throw new UsageError(`trial ${this.trialId} is finished; report before giving the final result`);
-    if (!Number.isInteger(step) || step < 0) throw new UsageError(`feedback.report: step must be a whole number >= 0, got ${step}`);
+    wholeNumber('feedback.report', 'step', step, 0);
     this.last = resultValues(result, this.sink.width);
     if (this.sink.report(this.trialId, step, this.last)) this.stop = true;
     return this.stop;

@@ -1,4 +1,6 @@
 import { UsageError } from '../../../core/errors.ts';
+import { lossOf } from '../../../core/loss.ts';
+import { wholeNumber } from '../../../core/options.ts';
 import { Rng } from '../../../core/rng.ts';
 import type { Algorithm, Objective, Trial } from '../../../core/types.ts';
 import type { DNA } from '../dna/dna.ts';
@@ -37,9 +39,7 @@ export function sample<S>(space: S, algorithm?: Algorithm<DNA>, options?: Sample
 export function sample<S>(space: S | Template<S>, algorithm?: Algorithm<DNA>, options: SampleOptions = {}): AsyncGenerator<[Infer<S>, Feedback], void, undefined> {
   const compiled = space instanceof Template ? (space as Template<S>) : new Template(space);
   const numExamples = options.numExamples ?? Infinity;
-  if (numExamples !== Infinity && !(Number.isInteger(numExamples) && numExamples >= 0)) {
-    throw new UsageError(`sample: numExamples must be a whole number >= 0, got ${numExamples}`);
-  }
+  if (numExamples !== Infinity) wholeNumber('sample', 'numExamples', numExamples, 0);
   const objectives = readObjectives(options.objectives ?? REWARD);
   const search = algorithm ?? uniformSearch(compiled);
   if (typeof search.propose !== 'function' || typeof search.feedback !== 'function') throw new UsageError('sample: algorithm must have propose and feedback');
@@ -81,7 +81,7 @@ class SampleSession<S> implements FeedbackSink {
     if (values !== undefined && why === undefined) for (const v of values) if (!Number.isFinite(v)) why = 'non-finite objective';
     const trial =
       why === undefined && values !== undefined
-        ? new SampleTrial(trialId, dna, this.keyOf, 'done', values, this.losses(values), undefined, finishedMs)
+        ? new SampleTrial(trialId, dna, this.keyOf, 'done', values, lossOf(this.objectives, values), undefined, finishedMs)
         : new SampleTrial(trialId, dna, this.keyOf, 'failed', values ?? this.failedValues, this.failedLoss, why, finishedMs);
     this.algorithm.feedback(trial);
     this.onTrial?.(trial);
@@ -90,15 +90,9 @@ class SampleSession<S> implements FeedbackSink {
   report(trialId: number, step: number, values: readonly number[]): boolean {
     const policy = this.policy;
     if (policy === undefined) return false;
-    const report = { trialId, step, values, loss: this.losses(values), objectives: this.objectives };
+    const report = { trialId, step, values, loss: lossOf(this.objectives, values), objectives: this.objectives };
     policy.observe(report);
     return policy.shouldStop(report);
-  }
-
-  private losses(values: readonly number[]): number[] {
-    const loss: number[] = [];
-    for (let i = 0; i < values.length; i++) loss.push(this.objectives[i]!.goal === 'max' ? -values[i]! : values[i]!);
-    return loss;
   }
 }
 

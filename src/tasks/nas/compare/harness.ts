@@ -68,25 +68,76 @@ export interface Comparison {
   readonly differences: readonly PairedDifference[];
 }
 
+/** How a comparison may be cut short: the seeds finished by then are the ones reported. */
+export interface CompareStops {
+  /** Aborting stops after the seed being searched (at least one seed is always finished). */
+  readonly signal?: AbortSignal;
+  /** Stop starting new seeds after this many seconds. */
+  readonly timeLimitSeconds?: number;
+  /** Called after each seed with the number finished. */
+  readonly onSeed?: (seedsDone: number) => void;
+}
+
 /**
  * Runs every algorithm `seeds` times for `budget` queries and summarises the incumbent's
  * test regret: per query, the mean and 95% interval over seeds, and the paired difference
  * of final regrets between algorithms (search s of each algorithm shares seed s).
  */
 export function compareOnBenchmark(options: CompareOptions): Comparison {
-  const { benchmark, contenders, seeds, budget } = options;
-  const offset = options.seedOffset ?? 0;
+  checkCompare(options);
+  const trajectories = new Map(options.contenders.map((c) => [c.name, [] as SearchTrajectory[]]));
+  for (let s = 0; s < options.seeds; s++) searchSeed(options, s, trajectories);
+  return comparisonOf(options, trajectories);
+}
+
+/**
+ * `compareOnBenchmark` that gives the event loop a turn between seeds, so a signal or a time
+ * limit can stop it; seed s of every algorithm runs before seed s + 1 of any, so the seeds
+ * finished when it stops still pair up. The report counts only the seeds finished.
+ */
+export async function compareOnBenchmarkUntilStopped(options: CompareOptions & CompareStops): Promise<Comparison> {
+  checkCompare(options);
+  const started = performance.now();
+  const trajectories = new Map(options.contenders.map((c) => [c.name, [] as SearchTrajectory[]]));
+  let lastYield = started;
+  let done = 0;
+  while (done < options.seeds) {
+    searchSeed(options, done, trajectories);
+    done++;
+    options.onSeed?.(done);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    if (options.signal?.aborted === true) break;
+    if (options.timeLimitSeconds !== undefined && performance.now() - started >= options.timeLimitSeconds * 1000) break;
+  }
+  return comparisonOf({ ...options, seeds: done }, trajectories);
+}
+
+const YIELD_EVERY_MS = 50;
+
+function checkCompare(options: CompareOptions): void {
+  const { contenders, seeds, budget } = options;
   if (!(Number.isInteger(seeds) && seeds >= 1)) throw new UsageError(`compare: seeds must be a whole number >= 1, got ${seeds}`);
   if (!(Number.isInteger(budget) && budget >= 1)) throw new UsageError(`compare: budget must be a whole number >= 1, got ${budget}`);
   const names = contenders.map((c) => c.name);
   if (names.length === 0) throw new UsageError('compare: give at least one algorithm');
   if (new Set(names).size !== names.length) throw new UsageError(`compare: algorithm names must differ, got ${names.join(', ')}`);
+}
+
+/** Search s of every contender, appended to its trajectories. */
+function searchSeed(options: CompareOptions, s: number, trajectories: Map<string, SearchTrajectory[]>): void {
+  const seed = mixSeed((options.seedOffset ?? 0) + s, 0x5eed);
+  for (const c of options.contenders) trajectories.get(c.name)!.push(c.search(options.budget, seed));
+}
+
+/** The summaries and paired differences of `seeds` finished searches per contender. */
+function comparisonOf(options: CompareOptions, trajectories: Map<string, SearchTrajectory[]>): Comparison {
+  const { benchmark, seeds, budget } = options;
+  const names = options.contenders.map((c) => c.name);
   const results: { [name: string]: AlgorithmSummary } = {};
-  for (const c of contenders) {
-    const trajectories: SearchTrajectory[] = [];
-    for (let s = 0; s < seeds; s++) trajectories.push(c.search(budget, mixSeed(offset + s, 0x5eed)));
-    results[c.name] = summarise(trajectories, budget);
-  }
+  for (const name of names) results[name] = summarise(trajectories.get(name)!, budget);
   const differences: PairedDifference[] = [];
   for (const first of names) {
     for (const second of names) {

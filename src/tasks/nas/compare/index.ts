@@ -11,7 +11,7 @@ export { nb101Benchmark } from './nb101-benchmark.ts';
 export { CONTENDER_NAMES, nb101Contenders, nb201Contenders, parseContenderNames } from './contenders.ts';
 export type { ContenderName, ContenderSettings } from './contenders.ts';
 export { comparisonJson, comparisonTable } from './report.ts';
-export { regretPlotSvg } from './svg-plot.ts';
+export { regretPlotSpec, regretPlotSvg } from './svg-plot.ts';
 export type { RegretPanel } from './svg-plot.ts';
 export { DEFAULT_LEARNING_RATE, DEFAULT_POPULATION_SIZE, DEFAULT_TOURNAMENT_SIZE, runNasComparison } from './run-comparison.ts';
 export type { NasComparisonOptions, NasComparisonOutput } from './run-comparison.ts';

@@ -8,8 +8,8 @@ import { loadNb201Table } from '../nb201/table.ts';
 import type { Nb201Dataset } from '../nb201/table.ts';
 import { nb101Contenders, nb201Contenders } from './contenders.ts';
 import type { ContenderName, ContenderSettings } from './contenders.ts';
-import { compareOnBenchmark, regretOverTime } from './harness.ts';
-import type { Comparison } from './harness.ts';
+import { compareOnBenchmarkUntilStopped, regretOverTime } from './harness.ts';
+import type { Comparison, CompareStops } from './harness.ts';
 import { nb201Benchmark } from './nb201-benchmark.ts';
 import { comparisonJson, comparisonTable } from './report.ts';
 import type { RegretPanel } from './svg-plot.ts';
@@ -39,6 +39,12 @@ export interface NasComparisonOptions extends Partial<ContenderSettings> {
   readonly epochs?: number;
   /** How to load an NB101 dataset (cache, progress). */
   readonly load?: LoadNb101Options;
+  /** Aborting stops after the seed being searched; later metrics are then skipped. */
+  readonly signal?: AbortSignal;
+  /** Stop starting new seeds after this many seconds (over every metric together). */
+  readonly timeLimitSeconds?: number;
+  /** Called after each seed with the seeds finished and the seeds asked for, over every metric. */
+  readonly onProgress?: (seedsDone: number, seedsTotal: number) => void;
 }
 
 /** The comparisons made, as text, JSON and plot panels. */
@@ -53,22 +59,39 @@ export interface NasComparisonOutput {
 /**
  * Regularized evolution, random search and REINFORCE on NAS-Bench-201 (per image dataset)
  * or NAS-Bench-101, over many seeds: the `amoeba nas compare` command without its flags.
+ * Stopped early (signal or time limit), it reports the seeds finished.
  */
-export function runNasComparison(options: NasComparisonOptions): NasComparisonOutput {
+export async function runNasComparison(options: NasComparisonOptions): Promise<NasComparisonOutput> {
   const settings: ContenderSettings = {
     populationSize: options.populationSize ?? DEFAULT_POPULATION_SIZE,
     tournamentSize: options.tournamentSize ?? DEFAULT_TOURNAMENT_SIZE,
     learningRate: options.learningRate ?? DEFAULT_LEARNING_RATE[options.bench],
   };
   const common = { seeds: options.seeds, budget: options.budget, seedOffset: options.seedOffset ?? 0 };
+  const started = performance.now();
+  const metricCount = options.bench === 'nb201' ? (options.metrics ?? ['cifar10']).length : 1;
+  let seedsBefore = 0;
+  const stops = (): CompareStops & typeof common => ({
+    ...common,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(0, options.timeLimitSeconds - (performance.now() - started) / 1000) }),
+    onSeed: (done) => options.onProgress?.(seedsBefore + done, options.seeds * metricCount),
+  });
+  const stopped = (): boolean => options.signal?.aborted === true || (options.timeLimitSeconds !== undefined && performance.now() - started >= options.timeLimitSeconds * 1000);
   if (options.bench === 'nb201') {
     const table = loadNb201Table(options.dataset ?? defaultNb201CsvPath());
-    const metrics = options.metrics ?? ['cifar10'];
-    if (metrics.length === 0) throw new UsageError('give at least one NAS-Bench-201 metric');
-    const comparisons = metrics.map((metric) => {
+    const asked = options.metrics ?? ['cifar10'];
+    if (asked.length === 0) throw new UsageError('give at least one NAS-Bench-201 metric');
+    const metrics: Nb201Dataset[] = [];
+    const comparisons: Comparison[] = [];
+    for (const metric of asked) {
+      if (comparisons.length > 0 && stopped()) break;
       const benchmark = nb201Benchmark(table, metric);
-      return compareOnBenchmark({ benchmark: benchmark.name, contenders: nb201Contenders(options.algorithms, benchmark, settings), ...common });
-    });
+      const comparison = await compareOnBenchmarkUntilStopped({ benchmark: benchmark.name, contenders: nb201Contenders(options.algorithms, benchmark, settings), ...stops() });
+      seedsBefore += comparison.seeds;
+      metrics.push(metric);
+      comparisons.push(comparison);
+    }
     const jsons = comparisons.map((c) => comparisonJson(c));
     return {
       comparisons,
@@ -79,7 +102,7 @@ export function runNasComparison(options: NasComparisonOptions): NasComparisonOu
   }
   if (options.dataset === undefined) throw new UsageError('nb101 needs --dataset: the path of nasbench_only108.tfrecord or nasbench_full.tfrecord');
   const bench = nasBench101(loadNb101Index(options.dataset, options.load).index);
-  const comparison = compareOnBenchmark({ benchmark: `nas-bench-101/${options.epochs ?? 108}`, contenders: nb101Contenders(options.algorithms, bench, settings, options.epochs), ...common });
+  const comparison = await compareOnBenchmarkUntilStopped({ benchmark: `nas-bench-101/${options.epochs ?? 108}`, contenders: nb101Contenders(options.algorithms, bench, settings, options.epochs), ...stops() });
   const timeCurves = Object.fromEntries(Object.entries(comparison.results).map(([name, s]) => [name, regretOverTime(s.trajectories)]));
   return {
     comparisons: [comparison],

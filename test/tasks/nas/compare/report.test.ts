@@ -4,7 +4,7 @@ import { randomSearch } from '../../../../src/algorithms/random-search.ts';
 import type { Space } from '../../../../src/core/types.ts';
 import { compareOnBenchmark, contender } from '../../../../src/tasks/nas/compare/harness.ts';
 import { comparisonJson, comparisonTable } from '../../../../src/tasks/nas/compare/report.ts';
-import { regretPlotSvg } from '../../../../src/tasks/nas/compare/svg-plot.ts';
+import { regretPlotSpec, regretPlotSvg } from '../../../../src/tasks/nas/compare/svg-plot.ts';
 import type { TabularBenchmark } from '../../../../src/tasks/nas/compare/tabular-benchmark.ts';
 
 const space: Space<number> = { random: (rng) => rng.int(50), mutate: (g) => g, key: String, toJSON: (g) => g, fromJSON: (j) => j as number };
@@ -35,12 +35,14 @@ test('prints one line per algorithm and one per pair', () => {
   assert.equal(lines.length, 4);
 });
 
-test('draws each algorithm\'s mean line and band in an SVG', () => {
+test('draws each algorithm\'s mean line and band in an SVG', async () => {
   const curves = Object.fromEntries(Object.entries(comparison.results).map(([name, s]) => [name, s.curve]));
-  const svg = regretPlotSvg([{ title: 'toy <1>', xLabel: 'queries', curves }]);
-  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  assert.equal(svg.match(/<polyline /g)!.length, 2);
-  assert.equal(svg.match(/<polygon /g)!.length, 2);
+  const spec = regretPlotSpec([{ title: 'toy <1>', xLabel: 'queries', curves }]) as unknown as { hconcat: { layer: { mark: { type: string } }[]; data: { values: { algorithm: string }[] } }[] };
+  assert.deepEqual(spec.hconcat[0]!.layer.map((l) => l.mark.type), ['area', 'line']);
+  assert.deepEqual([...new Set(spec.hconcat[0]!.data.values.map((r) => r.algorithm))], ['rs', 'rs2']);
+  const svg = await regretPlotSvg([{ title: 'toy <1>', xLabel: 'queries', curves }]);
+  assert.match(svg, /^<svg /);
   assert.ok(svg.includes('toy &lt;1&gt;'));
+  assert.ok(svg.includes('rs2'));
   assert.ok(!svg.includes('NaN'));
 });

@@ -1,9 +1,9 @@
 import { UsageError } from '../../../core/errors.ts';
-import type { Spaceable } from '../hyper/hyper.ts';
+import type { Spaceable } from './hyper.ts';
 import { ClassSpace } from './class-space.ts';
-import { ORDERED, RESERVED_FIELDS, Symbolic, UNCHECKED, checkFields, unknownField } from './symbolic.ts';
-import type { FieldValue, FieldsInput, FieldsOf, Flatten, OptionalKeys, RequiredKeys, Schema, SymbolicCtor, SymbolicMeta } from './symbolic.ts';
-import { registerType } from './type-registry.ts';
+import { ORDERED, RESERVED_FIELDS, Symbolic, UNCHECKED, checkFields, unknownField } from '../object/symbolic.ts';
+import type { FieldValue, FieldsInput, FieldsOf, Flatten, OptionalKeys, RequiredKeys, Schema, SymbolicCtor, SymbolicMeta } from '../object/symbolic.ts';
+import { registerType } from '../object/type-registry.ts';
 
 /** An instance of a symbolic class with schema `S`: its fields plus the `Symbolic` methods. */
 export type SymbolicInstance<S extends Schema> = Symbolic & FieldsOf<S>;

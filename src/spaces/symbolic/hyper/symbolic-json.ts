@@ -1,16 +1,16 @@
 import { UsageError } from '../../../core/errors.ts';
 import type { Json } from '../../../core/types.ts';
-import { floatValue } from '../hyper/float-value.ts';
-import { Hyper, containsHyper } from '../hyper/hyper.ts';
-import { intValue } from '../hyper/int-value.ts';
-import { manyOf } from '../hyper/many-of.ts';
-import { oneOf } from '../hyper/one-of.ts';
-import { permutate } from '../hyper/permutate.ts';
+import { floatValue } from './float-value.ts';
+import { Hyper, containsHyper } from './hyper.ts';
+import { intValue } from './int-value.ts';
+import { manyOf } from './many-of.ts';
+import { oneOf } from './one-of.ts';
+import { permutate } from './permutate.ts';
 import { ClassSpace } from './class-space.ts';
-import { joinPath, showPath } from './key-path.ts';
-import { isPlainObject } from './plain.ts';
-import { Symbolic } from './symbolic.ts';
-import { lookupType } from './type-registry.ts';
+import { joinPath, showPath } from '../object/key-path.ts';
+import { isPlainObject } from '../object/plain.ts';
+import { Symbolic } from '../object/symbolic.ts';
+import { lookupType } from '../object/type-registry.ts';
 
 type Fields = Record<string, unknown>;
 

@@ -1,11 +1,11 @@
 import { UsageError } from '../../../core/errors.ts';
 import { ClassNode } from '../dna/container-nodes.ts';
 import type { Location, NodeBuilder, SpecNode } from '../dna/spec-node.ts';
-import { Hyper, containsHyper } from '../hyper/hyper.ts';
-import { joinPath } from './key-path.ts';
-import type { Field } from './field.ts';
-import { describeValue } from './plain.ts';
-import type { SymbolicCtor } from './symbolic.ts';
+import { Hyper, containsHyper } from './hyper.ts';
+import { joinPath } from '../object/key-path.ts';
+import type { Field } from '../object/field.ts';
+import { describeValue } from '../object/plain.ts';
+import type { SymbolicCtor } from '../object/symbolic.ts';
 
 /**
  * A symbolic class with choices in its fields (`Dense.space({ units: oneOf([32, 64]) })`):

@@ -1,0 +1,28 @@
+import type { Study, StudySummary } from '../core/study.ts';
+import type { Json } from '../core/types.ts';
+import { formatStudyReport, studyReport } from '../report/index.ts';
+import type { StoredStudy, StudyStore } from '../store/index.ts';
+import { formulaStudyOutput } from './sr.ts';
+
+/** A study's result as its own command prints it (`text`) and writes it with `--json`. */
+export interface StudyOutput {
+  readonly text: string;
+  readonly json: Json;
+}
+
+/** Builds the result of a study of one task after it ran (fresh or resumed). */
+type StudyOutputBuilder = (study: Study<unknown>, stored: StoredStudy, summary: StudySummary) => StudyOutput;
+
+/**
+ * The commands' own result formats, by task id: what `amoeba resume` prints so that a resumed
+ * study ends as the command that started it would. A task without one gets the `show` report.
+ */
+const OUTPUTS: ReadonlyMap<string, StudyOutputBuilder> = new Map([['symbolic-regression', formulaStudyOutput]]);
+
+/** The result of a stored study that has just run: its command's format, else the `show` report. */
+export function studyOutput(store: StudyStore, study: Study<unknown>, stored: StoredStudy, summary: StudySummary): StudyOutput {
+  const own = OUTPUTS.get(stored.task.id);
+  if (own !== undefined) return own(study, stored, summary);
+  const report = studyReport(store, store.study(stored.name) ?? stored);
+  return { text: formatStudyReport(report), json: report as unknown as Json };
+}

@@ -1,0 +1,59 @@
+import { UsageError } from '../../core/errors.ts';
+import { matmul as kernel } from '../kernels/matmul.ts';
+import { gradientOf, result } from './autograd.ts';
+import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
+
+/** Options of `matmul`. */
+export interface MatmulOptions {
+  /** Use the transpose of a's last two axes (default false). */
+  readonly transposeA?: boolean;
+  /** Use the transpose of b's last two axes (default false). */
+  readonly transposeB?: boolean;
+}
+
+/**
+ * The matrix product over the last two axes, batched over the leading ones: [..., m, k] ×
+ * [..., k, n] → [..., m, n]. Either operand may be a single matrix shared by the whole batch.
+ */
+export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  const transposeA = options.transposeA ?? false;
+  const transposeB = options.transposeB ?? false;
+  if (a.rank < 2 || b.rank < 2) throw new UsageError(`matmul: operands need at least 2 axes, got ${shapeText(a.shape)} and ${shapeText(b.shape)}`);
+  if (a.dtype !== b.dtype) throw new UsageError(`matmul: operands are ${a.dtype} and ${b.dtype}; convert one with cast()`);
+  const [ar, ac] = [a.shape[a.rank - 2]!, a.shape[a.rank - 1]!];
+  const [br, bc] = [b.shape[b.rank - 2]!, b.shape[b.rank - 1]!];
+  const [m, k] = transposeA ? [ac, ar] : [ar, ac];
+  const [kb, n] = transposeB ? [bc, br] : [br, bc];
+  if (k !== kb) throw new UsageError(`matmul: inner sizes differ: ${shapeText(a.shape)}${transposeA ? 'ᵀ' : ''} × ${shapeText(b.shape)}${transposeB ? 'ᵀ' : ''}`);
+  const batchA = a.shape.slice(0, -2);
+  const batchB = b.shape.slice(0, -2);
+  const countA = sizeOf(batchA);
+  const countB = sizeOf(batchB);
+  if (countA !== 1 && countB !== 1 && batchA.join(',') !== batchB.join(',')) {
+    throw new UsageError(`matmul: batch axes ${shapeText(batchA)} and ${shapeText(batchB)} differ`);
+  }
+  const batch = Math.max(countA, countB);
+  const shape = [...(countA >= countB ? batchA : batchB), m, n];
+  const strideA = countA === 1 ? 0 : m * k;
+  const strideB = countB === 1 ? 0 : k * n;
+  const y = allocate(a.dtype, batch * m * n);
+  for (let i = 0; i < batch; i++) kernel(a.data, i * strideA, b.data, i * strideB, y, i * m * n, m, k, n, transposeA, transposeB, false);
+  return result(y, shape, [a, b], (g) => {
+    const ga = gradientOf(a);
+    // dA = dY·Bᵀ (stored transposed when A was used transposed); a shared A sums over the batch.
+    if (ga !== null) {
+      for (let i = 0; i < batch; i++) {
+        if (transposeA) kernel(b.data, i * strideB, g, i * m * n, ga, i * strideA, k, n, m, transposeB, true, true);
+        else kernel(g, i * m * n, b.data, i * strideB, ga, i * strideA, m, n, k, false, !transposeB, true);
+      }
+    }
+    const gb = gradientOf(b);
+    // dB = Aᵀ·dY (stored transposed when B was used transposed).
+    if (gb !== null) {
+      for (let i = 0; i < batch; i++) {
+        if (transposeB) kernel(g, i * m * n, a.data, i * strideA, gb, i * strideB, n, m, k, true, transposeA, true);
+        else kernel(a.data, i * strideA, g, i * m * n, gb, i * strideB, k, m, n, !transposeA, false, true);
+      }
+    }
+  });
+}
