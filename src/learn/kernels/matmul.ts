@@ -1,7 +1,7 @@
 /**
  * The one matmul entry point of the neural-network engine. Float32 work goes to a
  * register-blocked JavaScript kernel when the product is tiny (a call into WebAssembly and
- * its copies cost ~0.4 µs, more than the arithmetic) and to the WebAssembly SIMD kernels
+ * its copies cost ~0.3 µs, more than the arithmetic) and to the WebAssembly SIMD kernels
  * otherwise; float64 (gradient checks) takes a plain loop. bench/matmul.ts measures the
  * crossover.
  */
@@ -12,10 +12,10 @@ import { matmulWasm } from './matmul-wasm.ts';
 export type FloatArray = Float32Array | Float64Array;
 
 /**
- * Products of at most this many multiply-adds (m·k·n) run in JavaScript: below it the
- * WebAssembly call overhead dominates (measured on an AVX-512 machine by bench/matmul.ts).
+ * Products of at most this many multiply-adds (m·k·n) run in JavaScript: the two kernels tie
+ * at ~256 (0.3 µs a call, 1×8×32) and WebAssembly is 2.7× faster by 1024 (bench/matmul.ts).
  */
-export const SMALL_MATMUL_MACS = 512;
+export const SMALL_MATMUL_MACS = 256;
 
 /**
  * out (m×n) = op(a) · op(b), or out += … when accumulate; row-major; op(a) is m×k (stored k×m
