@@ -5,7 +5,7 @@ import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';
 import { SnapshotReader, memberToJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
-import { tournamentSelect } from './tournament.ts';
+import { tournamentIndex } from './tournament.ts';
 import { flag, wholeNumber } from '../core/options.ts';
 import { crossoverProbability, initialPrograms, requireSpace } from './validate.ts';
 
@@ -84,9 +84,15 @@ interface Settings<G> {
 }
 
 class AgingEvolution<G> implements RegularizedEvolution<G> {
-  /** Oldest first. */
-  private members: PopulationMember<G>[] = [];
+  /**
+   * The population as a ring buffer of at most P members: `ring[oldest]` is the oldest and
+   * the member before it (cyclically) the youngest, so the oldest leaves in O(1).
+   */
+  private ring: PopulationMember<G>[] = [];
+  private oldest = 0;
   private proposals = 0;
+  /** Fitness of the member at age position a (0 the oldest), for tournaments. */
+  private readonly fitnessByAge = (a: number): number => (this.ring[(this.oldest + a) % this.ring.length] as PopulationMember<G>).fitness;
 
   constructor(
     private readonly settings: Settings<G>,
@@ -94,26 +100,31 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
   ) {}
 
   propose(rng: Rng): G {
-    const { space, populationSize, tournamentSize, withReplacement, crossoverProbability } = this.settings;
+    const { space, populationSize, crossoverProbability } = this.settings;
     this.proposals++;
     if (this.pendingInitial.length > 0) return this.pendingInitial.shift() as G;
     // Until P programs were proposed, or while nothing has come back yet, explore at random.
-    if (this.proposals <= populationSize || this.members.length === 0) return space.random(rng);
-    const parent = tournamentSelect(this.members, tournamentSize, withReplacement, rng).genotype;
+    if (this.proposals <= populationSize || this.ring.length === 0) return space.random(rng);
+    const parent = this.tournament(rng);
     if (crossoverProbability > 0 && rng.chance(crossoverProbability)) {
-      const other = tournamentSelect(this.members, tournamentSize, withReplacement, rng).genotype;
+      const other = this.tournament(rng);
       return space.mutate((space.crossover as NonNullable<Space<G>['crossover']>)(parent, other, rng), rng);
     }
     return space.mutate(parent, rng);
   }
 
   feedback(trial: Trial<G>): void {
-    this.members.push({ genotype: trial.genotype, loss: trial.loss, fitness: this.settings.fitness(trial.loss) });
-    if (this.members.length > this.settings.populationSize) this.members.shift();
+    const member = { genotype: trial.genotype, loss: trial.loss, fitness: this.settings.fitness(trial.loss) };
+    if (this.ring.length < this.settings.populationSize) {
+      this.ring.push(member);
+    } else {
+      this.ring[this.oldest] = member;
+      this.oldest = (this.oldest + 1) % this.ring.length;
+    }
   }
 
   population(): readonly PopulationMember<G>[] {
-    return this.members;
+    return this.oldest === 0 ? this.ring.slice() : [...this.ring.slice(this.oldest), ...this.ring.slice(0, this.oldest)];
   }
 
   snapshot(): Json {
@@ -123,7 +134,7 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
       version: 1,
       proposals: this.proposals,
       pendingInitial: this.pendingInitial.map((g) => space.toJSON(g)),
-      population: this.members.map((m) => memberToJson(space, m)),
+      population: this.population().map((m) => memberToJson(space, m)),
     };
   }
 
@@ -139,6 +150,14 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
     }
     this.proposals = reader.count('proposals');
     this.pendingInitial = reader.genotypes('pendingInitial', space);
-    this.members = members.map((m) => ({ ...m, fitness: fitness(m.loss) }));
+    this.ring = members.map((m) => ({ ...m, fitness: fitness(m.loss) }));
+    this.oldest = 0;
+  }
+
+  /** The genotype of a tournament's winner; ties go to the younger member. */
+  private tournament(rng: Rng): G {
+    const { tournamentSize, withReplacement } = this.settings;
+    const age = tournamentIndex(this.ring.length, tournamentSize, withReplacement, rng, this.fitnessByAge);
+    return (this.ring[(this.oldest + age) % this.ring.length] as PopulationMember<G>).genotype;
   }
 }
