@@ -3,9 +3,11 @@ import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
 import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';
-import { SnapshotReader, memberToJson } from './snapshot-json.ts';
+import { SnapshotReader, memberToJson, snapshotJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
 import { tournamentIndex } from './tournament.ts';
+import { makeChild } from './variation.ts';
+import type { PopulationSettings } from './variation.ts';
 import { flag, wholeNumber } from '../core/options.ts';
 import { crossoverProbability, initialPrograms, requireSpace } from './validate.ts';
 
@@ -74,13 +76,10 @@ export function regularizedEvolution<G>(options: RegularizedEvolutionOptions<G>)
   return search;
 }
 
-interface Settings<G> {
-  readonly space: Space<G>;
-  readonly populationSize: number;
+interface Settings<G> extends PopulationSettings<G> {
   readonly tournamentSize: number;
   readonly withReplacement: boolean;
   readonly fitness: (loss: readonly number[]) => number;
-  readonly crossoverProbability: number;
 }
 
 class AgingEvolution<G> implements RegularizedEvolution<G> {
@@ -92,6 +91,7 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
   private oldest = 0;
   private proposals = 0;
   /** Fitness of the member at age position a (0 the oldest), for tournaments. */
+  private readonly pickParent = (rng: Rng): G => this.tournament(rng);
   private readonly fitnessByAge = (a: number): number => (this.ring[(this.oldest + a) % this.ring.length] as PopulationMember<G>).fitness;
 
   constructor(
@@ -105,12 +105,7 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
     if (this.pendingInitial.length > 0) return this.pendingInitial.shift() as G;
     // Until P programs were proposed, or while nothing has come back yet, explore at random.
     if (this.proposals <= populationSize || this.ring.length === 0) return space.random(rng);
-    const parent = this.tournament(rng);
-    if (crossoverProbability > 0 && rng.chance(crossoverProbability)) {
-      const other = this.tournament(rng);
-      return space.mutate((space.crossover as NonNullable<Space<G>['crossover']>)(parent, other, rng), rng);
-    }
-    return space.mutate(parent, rng);
+    return makeChild(space, crossoverProbability, this.tournament(rng), this.pickParent, rng);
   }
 
   feedback(trial: Trial<G>): void {
@@ -129,25 +124,18 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
 
   snapshot(): Json {
     const { space } = this.settings;
-    return {
-      algorithm: NAME,
-      version: 1,
+    return snapshotJson(NAME, {
       proposals: this.proposals,
       pendingInitial: this.pendingInitial.map((g) => space.toJSON(g)),
       population: this.population().map((m) => memberToJson(space, m)),
-    };
+    });
   }
 
   /** Replaces the whole state with the one a snapshot recorded. */
   restore(json: Json): void {
     const { space, populationSize, fitness } = this.settings;
     const reader = new SnapshotReader(OWNER, json, NAME);
-    const members = reader.members('population', space);
-    if (members.length > populationSize) {
-      throw new UsageError(
-        `${OWNER}: snapshot.population holds ${members.length} members but populationSize is ${populationSize}; resume with the populationSize it was saved with`,
-      );
-    }
+    const members = reader.members('population', space, { atMost: populationSize, limit: 'populationSize' });
     this.proposals = reader.count('proposals');
     this.pendingInitial = reader.genotypes('pendingInitial', space);
     this.ring = members.map((m) => ({ ...m, fitness: fitness(m.loss) }));
