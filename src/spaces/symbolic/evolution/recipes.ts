@@ -1,9 +1,9 @@
 import { hillClimbing } from '../../../algorithms/hill-climbing.ts';
-import type { HillClimbing } from '../../../algorithms/hill-climbing.ts';
+import type { HillClimbing, HillClimbingOptions } from '../../../algorithms/hill-climbing.ts';
 import { nsga2 } from '../../../algorithms/nsga2.ts';
-import type { Nsga2 } from '../../../algorithms/nsga2.ts';
+import type { Nsga2, Nsga2Options } from '../../../algorithms/nsga2.ts';
 import { regularizedEvolution } from '../../../algorithms/regularized-evolution.ts';
-import type { RegularizedEvolution } from '../../../algorithms/regularized-evolution.ts';
+import type { RegularizedEvolution, RegularizedEvolutionOptions } from '../../../algorithms/regularized-evolution.ts';
 import type { Json } from '../../../core/types.ts';
 import type { DNA } from '../dna/dna.ts';
 import type { Template } from '../dna/template.ts';
@@ -16,14 +16,8 @@ import { operatorSpace } from './operator-space.ts';
  * implementation of each search and its snapshots are the core algorithm's.
  */
 
-/** Options of `dnaRegularizedEvolution`. */
-export interface DnaRegularizedEvolutionOptions {
-  /** A `snapshot()` to resume from. */
-  readonly snapshot?: Json;
-  /** P: members kept; the oldest leaves when a newer one arrives. Default 100. */
-  readonly populationSize?: number;
-  /** S: members per tournament (at most P are drawn). Default 10. */
-  readonly tournamentSize?: number;
+/** Options of `dnaRegularizedEvolution`: the core options (defaults P = 100, S = 10), and the mutator. */
+export interface DnaRegularizedEvolutionOptions extends Partial<Pick<RegularizedEvolutionOptions<DNA>, 'populationSize' | 'tournamentSize' | 'snapshot'>> {
   /** Makes a child of the tournament's winner. Default: the template's own `mutate`. */
   readonly mutator?: Operator;
 }
@@ -41,10 +35,8 @@ export function dnaRegularizedEvolution(space: Template<unknown>, options: DnaRe
   return regularizedEvolution({ space: operatorSpace(space, options), populationSize, tournamentSize: drawn, ...resume(options.snapshot) });
 }
 
-/** Options of `dnaHillClimbing`. */
-export interface DnaHillClimbingOptions {
-  /** A `snapshot()` to resume from. */
-  readonly snapshot?: Json;
+/** Options of `dnaHillClimbing`: a snapshot to resume from, and the mutator. */
+export interface DnaHillClimbingOptions extends Pick<HillClimbingOptions<DNA>, 'snapshot'> {
   /** Makes a child of the incumbent. Default: the template's own `mutate`. */
   readonly mutator?: Operator;
 }
@@ -54,12 +46,8 @@ export function dnaHillClimbing(space: Template<unknown>, options: DnaHillClimbi
   return hillClimbing({ space: operatorSpace(space, options), ...resume(options.snapshot) });
 }
 
-/** Options of `dnaNsga2`. */
-export interface DnaNsga2Options {
-  /** A `snapshot()` to resume from. */
-  readonly snapshot?: Json;
-  /** N: members kept by non-dominated rank and crowding. Default 50. */
-  readonly populationSize?: number;
+/** Options of `dnaNsga2`: the core options (default N = 50), the recombinator and the mutator. */
+export interface DnaNsga2Options extends Partial<Pick<Nsga2Options<DNA>, 'populationSize' | 'snapshot'>> {
   /** Makes a child of two tournament winners. Default: the template's own `crossover` (uniform). */
   readonly recombinator?: Operator;
   /** Then changes that child. Default: the template's own `mutate`. */
