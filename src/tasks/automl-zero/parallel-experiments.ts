@@ -118,21 +118,17 @@ export function runParallelExperiments(options: ParallelExperimentsOptions): Pro
 
 /** Every worker's latest progress as one: counts and rates summed, fitness the best. */
 function combined(latest: ReadonlyMap<number, ExperimentProgress>): ExperimentProgress {
-  let experiment = 0;
-  let individuals = 0;
-  let seconds = 0;
-  let individualsPerSecond = 0;
-  let bestFitness = 0;
-  let bestSelectFitness = -1;
-  let hits = 0;
-  for (const p of latest.values()) {
-    experiment += p.experiment;
-    individuals += p.individuals;
-    seconds = Math.max(seconds, p.seconds);
-    individualsPerSecond += p.individualsPerSecond;
-    bestFitness = Math.max(bestFitness, p.bestFitness);
-    bestSelectFitness = Math.max(bestSelectFitness, p.bestSelectFitness);
-    hits += p.fecHitRate * p.individuals;
-  }
-  return { experiment, individuals, seconds, individualsPerSecond, bestFitness, bestSelectFitness, fecHitRate: individuals > 0 ? hits / individuals : 0 };
+  const all = [...latest.values()];
+  const sum = (field: (p: ExperimentProgress) => number): number => all.reduce((total, p) => total + field(p), 0);
+  const max = (field: (p: ExperimentProgress) => number, floor: number): number => all.reduce((best, p) => Math.max(best, field(p)), floor);
+  const individuals = sum((p) => p.individuals);
+  return {
+    experiment: sum((p) => p.experiment),
+    individuals,
+    seconds: max((p) => p.seconds, 0),
+    individualsPerSecond: sum((p) => p.individualsPerSecond),
+    bestFitness: max((p) => p.bestFitness, 0),
+    bestSelectFitness: max((p) => p.bestSelectFitness, -1),
+    fecHitRate: individuals > 0 ? sum((p) => p.fecHitRate * p.individuals) / individuals : 0,
+  };
 }
