@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
-import { DNA } from '../spaces/symbolic/index.ts';
+import { DNA } from '../spaces/symbolic/dna/dna.ts';
 import type { DNASpec, DecisionPoint } from '../spaces/symbolic/index.ts';
 import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';

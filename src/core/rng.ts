@@ -126,3 +126,8 @@ export function mixSeed(a: number, b: number): number {
   return h >>> 0;
 }
 
+
+/** A generator seeded with `seed` (its low 32 bits): the same seed gives the same stream. */
+export function seededRng(seed: number): Rng {
+  return new Rng(seed);
+}

@@ -398,3 +398,15 @@ function checkMeasurement(m: Measurement, objectives: number): string | undefine
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A study over `space`, `task` and `algorithm`: call `run()` to search until its budget, time
+ * limit, stop condition or abort signal ends it.
+ *
+ * @example
+ * const search = study({ space, task, algorithm, seed: 1, budgetTrials: 10_000 });
+ * const summary = await search.run();
+ */
+export function study<G>(options: StudyOptions<G>): Study<G> {
+  return new Study(options);
+}

@@ -3,13 +3,14 @@
  * classes, compiled by `template` into a DNA spec; the `sample` loop; evolution operators
  * over DNA; patches; and JSON round trips of symbolic values.
  */
-export { Hyper, ManyOf, OneOf, FloatValue, IntValue, containsHyper, floatValue, intValue, isHyper, manyOf, oneOf, permutate } from './hyper/index.ts';
+export type { Hyper, ManyOf, OneOf, FloatValue, IntValue } from './hyper/index.ts';
+export { containsHyper, floatValue, intValue, isHyper, manyOf, oneOf, permutate } from './hyper/index.ts';
 export type { FloatValueOptions, HyperJson, HyperOptions, Infer, ManyOfOptions, Spaceable } from './hyper/index.ts';
-export { ChoiceGroup, DNA, DNASpec, Template, assembleChild, mutateAnySite, mutateOneDecision, swapTwoSlots, template } from './dna/index.ts';
+export type { ChoiceGroup, DNA, DNASpec, Template } from './dna/index.ts';
+export { assembleChild, mutateAnySite, mutateOneDecision, swapTwoSlots, template } from './dna/index.ts';
 export type { DecisionKind, DecisionPoint, SpecNode } from './dna/index.ts';
+export type { ClassSpace, Symbolic } from './object/index.ts';
 export {
-  ClassSpace,
-  Symbolic,
   deepEqual,
   describeValue,
   field,

@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { UsageError } from '../../core/errors.ts';
-import { tsxApi } from '../../executors/tsx-loader.ts';
+import { moduleWorker, siblingModule } from '../../executors/module-worker.ts';
 import type { ExperimentProgress, ExperimentResult } from './experiment.ts';
 import { presetNamed } from './presets.ts';
 
@@ -43,9 +42,7 @@ export interface ExperimentWorkerData {
 /** What a worker posts back. */
 export type ExperimentWorkerMessage = { readonly progress: ExperimentProgress } | { readonly result: ExperimentResult } | { readonly error: string };
 
-// In Node 20 a worker thread does not inherit tsx's ESM hooks, and `--import tsx` in its
-// execArgv does not reach them either: the worker registers tsx itself, then loads its module.
-const WORKER_BOOT = `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./experiment-worker.ts', import.meta.url).href)}); });`;
+const WORKER_ENTRY = siblingModule('experiment-worker', import.meta.url);
 
 /**
  * Runs independent AutoML-Zero searches on `workers` threads, with seeds `seed`, `seed + 1`,
@@ -71,7 +68,7 @@ export function runParallelExperiments(options: ParallelExperimentsOptions): Pro
       ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
       ...(options.maxExperiments === undefined ? {} : { maxExperiments: options.maxExperiments }),
     };
-    return new Worker(WORKER_BOOT, { eval: true, workerData: data });
+    return moduleWorker(WORKER_ENTRY, { workerData: data });
   });
   const latest = new Map<number, ExperimentProgress>();
   const results = new Map<number, ExperimentResult>();

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { UsageError } from '../../core/errors.ts';
+import { moduleWorker, siblingModule } from '../../executors/module-worker.ts';
 import { standardOpSet } from '../../spaces/graph/op-set.ts';
 import { builtInTarget } from './targets.ts';
 import { verifyFloat32, type VerifyOptions, type VerifyReport } from './verify-float32.ts';
@@ -17,8 +17,7 @@ const toBits = (value: number) => new Uint32Array(Float32Array.of(value).buffer)
 /**
  * `verifyFloat32` split over worker threads, each checking a contiguous run of float32 bit
  * patterns; the reports are merged. Built-in targets and standard ops only (a custom target
- * or op cannot be sent to a worker); the interval must lie within [0, ∞). The worker loads
- * TypeScript, so the process must run under tsx (`node --import tsx`).
+ * or op cannot be sent to a worker); the interval must lie within [0, ∞).
  */
 export async function verifyFloat32Parallel(options: ParallelVerifyOptions): Promise<VerifyReport> {
   const workers = options.workers ?? availableParallelism();
@@ -39,12 +38,7 @@ export async function verifyFloat32Parallel(options: ParallelVerifyOptions): Pro
       (interval) =>
         new Promise<VerifyReport>((resolve, reject) => {
           const workerData = { program: options.program, ops: [...ops.names], target: options.target.name, interval };
-          const entry = new URL('./verify-worker.ts', import.meta.url).href;
-          // Loader hooks do not reach worker threads, so run from source the worker registers
-          // tsx itself before loading its TypeScript entry.
-          const worker = import.meta.url.endsWith('.ts')
-            ? new Worker(new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(entry)});`)}`), { workerData })
-            : new Worker(new URL(entry), { workerData });
+          const worker = moduleWorker(siblingModule('verify-worker', import.meta.url), { workerData });
           worker.once('message', (report: VerifyReport) => resolve(report));
           worker.once('error', reject);
         }),
