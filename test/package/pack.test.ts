@@ -51,11 +51,20 @@ describe('the packed package', { timeout: 240_000 }, () => {
     assert.match(plainNode(['quickstart.js'], installed.cjsProject), /best: .*\(error 0\)/);
   });
 
-  it('loads every subpath export with plain node', () => {
+  it('loads every subpath export with plain node, none exporting a class other than an error', () => {
     const specifiers = subpaths.map((p) => `amoeba${p.slice(1)}`);
-    const script = `for (const s of ${JSON.stringify(specifiers)}) { const m = await import(s); if (Object.keys(m).length === 0) throw new Error(s + ' exports nothing'); }\nconsole.log('loaded');`;
+    // Users build with factories; only error classes are exported, for instanceof checks.
+    const script = `const found = {};
+for (const s of ${JSON.stringify(specifiers)}) {
+  const m = await import(s);
+  if (Object.keys(m).length === 0) throw new Error(s + ' exports nothing');
+  found[s] = Object.entries(m).filter(([, v]) => typeof v === 'function' && /^class\\b/.test(Function.prototype.toString.call(v)) && !(v.prototype instanceof Error)).map(([k]) => k);
+}
+console.log(JSON.stringify(found));`;
     writeFileSync(join(installed.esmProject, 'subpaths.js'), script);
-    assert.equal(plainNode(['subpaths.js'], installed.esmProject).trim(), 'loaded');
+    const classes = JSON.parse(plainNode(['subpaths.js'], installed.esmProject)) as { [specifier: string]: string[] };
+    assert.deepEqual(Object.keys(classes), specifiers);
+    for (const [specifier, names] of Object.entries(classes)) assert.deepEqual(names, [], `${specifier} exports classes`);
   });
 
   it('gives TypeScript users the types of the quickstart', () => {
