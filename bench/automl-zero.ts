@@ -22,7 +22,7 @@ import type { Trial } from '../src/core/types.ts';
 import { fecCache } from '../src/hashing/index.ts';
 import type { RegisterProgram } from '../src/spaces/register/index.ts';
 import { registerSpace } from '../src/spaces/register/index.ts';
-import { DEMO_PRESET, ProgramEngine, automlZeroTask, type ProgramEngineOptions } from '../src/tasks/automl-zero/index.ts';
+import { DEMO_PRESET, automlZeroTask, programEngine, type ProgramEngineOptions } from '../src/tasks/automl-zero/index.ts';
 
 const INDIVIDUALS = Number(process.argv[2] ?? 12_000);
 const ROUNDS = 2;
@@ -38,7 +38,7 @@ interface Outcome {
 }
 
 function setup(engineOptions: ProgramEngineOptions, fec: boolean) {
-  const engine = new ProgramEngine(config.memory, 'rms', engineOptions);
+  const engine = programEngine(config.memory, 'rms', engineOptions);
   const task = automlZeroTask({ tasks: { ...config.searchTasks, seed: SEED }, memory: config.memory, fec: fec ? config.fec : false, engine });
   const algorithm = regularizedEvolution({ space, populationSize: config.populationSize, tournamentSize: config.tournamentSize, withReplacement: true });
   const cache = fec ? fecCache({ capacity: 100_000, mantissaBits: 52 }) : undefined;

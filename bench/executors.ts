@@ -1,5 +1,5 @@
 /**
- * ThreadExecutor (2 workers) against InlineExecutor on the same study, for a ~5 ms CPU-bound
+ * threadExecutor (2 workers) against inlineExecutor on the same study, for a ~5 ms CPU-bound
  * evaluation (one trial per message) and a ~50 µs one (batched). Throughput is measured in
  * steady state: from the trial that ends the warm-up to the last one, so worker start-up
  * (tsx, imports) is left out. Prints trials/s for both and the ratio.
@@ -9,7 +9,7 @@ import { isMainThread } from 'node:worker_threads';
 import { tasks } from '../src/core/registries.ts';
 import type { Json, Task } from '../src/core/index.ts';
 import { spaces } from '../src/core/registries.ts';
-import { InlineExecutor, threadExecutor } from '../src/executors/index.ts';
+import { inlineExecutor, threadExecutor } from '../src/executors/index.ts';
 import { numbers, steadyRate } from './steady-rate.ts';
 
 
@@ -58,7 +58,7 @@ async function compare(label: string, micros: number, trials: number, batchSize:
   const threadRates: number[] = [];
   // Interleaved rounds, median of each: the machine's other load then weighs on both alike.
   for (let round = 0; round < ROUNDS; round++) {
-    inlineRates.push(await steadyRate(new InlineExecutor<number>(), workTask({ iterations }), trials, Math.floor(trials / 10)));
+    inlineRates.push(await steadyRate(inlineExecutor<number>(), workTask({ iterations }), trials, Math.floor(trials / 10)));
     threadRates.push(await steadyRate(threads(), workTask({ iterations }), trials, Math.max(Math.floor(trials / 10), 4 * batchSize)));
   }
   const inline = median(inlineRates);

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { spaces, tasks } from '../src/core/registries.ts';
 import type { Executor, Json, Task } from '../src/core/index.ts';
-import { InlineExecutor } from '../src/executors/index.ts';
+import { inlineExecutor } from '../src/executors/index.ts';
 import { queueExecutor, startQueueWorker } from '../src/executors/queue/index.ts';
 import { numbers, steadyRate } from './steady-rate.ts';
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   try {
     const noop = { kind: 'noop' };
     const work = { kind: 'work', iterations: calibrate(20) };
-    const inline = await steadyRate(new InlineExecutor(), benchTask(noop), 200_000, 20_000);
+    const inline = await steadyRate(inlineExecutor(), benchTask(noop), 200_000, 20_000);
     const results: { workers: number; sleep: number; spin: number; noop: number; noopLatency: number }[] = [];
     for (const count of [1, 2, 4]) {
       while (workers.length < count) workers.push(await startWorkerProcess(url));

@@ -1,4 +1,4 @@
-import { Study, compileGraph, constantsOf, graphSpace, regularizedEvolution, toInfix, type Graph, type Task } from 'amoeba';
+import { compileGraph, constantsOf, graphSpace, regularizedEvolution, study, toInfix, type Graph, type Task } from 'amoeba';
 
 // A space of programs with two inputs, built from four ops and learnable constants.
 const space = graphSpace({ inputs: 2, ops: ['add', 'sub', 'mul', 'pdiv'], maxVertices: 12 });
@@ -19,7 +19,7 @@ const task: Task<Graph> = {
 };
 
 const algorithm = regularizedEvolution({ space, populationSize: 100, tournamentSize: 10 });
-const study = new Study({ space, task, algorithm, seed: 1, budgetTrials: 20_000, stopWhen: (t) => t.values[0]! < 1e-9 });
-const summary = await study.run();
-const best = study.best()!;
+const search = study({ space, task, algorithm, seed: 1, budgetTrials: 20_000, stopWhen: (t) => t.values[0]! < 1e-9 });
+const summary = await search.run();
+const best = search.best()!;
 console.log(`${summary.trials} trials; best: ${toInfix(best.genotype, { ops: space.ops, names: ['x', 'y'] })[0]} (error ${best.values[0]})`);

@@ -6,7 +6,10 @@
 // The loop and its contracts.
 export type { Algorithm, EvalContext, Json, Measurement, Objective, Space, Task, Trial, TrialStatus } from './core/index.ts';
 export type { CacheLookup, CacheStats, EvaluationCache, Executor, StopReason, StudyOptions, StudySummary } from './core/index.ts';
-export { InlineExecutor, Registry, Rng, SpaceError, Study, UsageError, algorithms, tasks } from './core/index.ts';
+export type { Registry, Rng, Study } from './core/index.ts';
+export { SpaceError, UsageError, inlineExecutor, seededRng, study } from './core/index.ts';
+// The registries; 'amoeba/registries' also registers every built-in task and space.
+export { algorithms, spaces, tasks } from './core/index.ts';
 export { crowdingDistance, dominates, hypervolume, nonDominatedSort, paretoFront } from './core/index.ts';
 
 // Search strategies (importing them registers them by name).
@@ -21,8 +24,8 @@ export type { Graph, GraphSpace, GraphSpaceOptions, OpSet, OpSpec, Vertex } from
 export { columnEvaluator, compileGraph, constantsOf, defineOp, graphKey, graphSpace, interpret, opSet, shapeKey, simplify } from './spaces/graph/index.ts';
 export { toC, toInfix, toJS, toLatex, withConstants } from './spaces/graph/index.ts';
 
-// Small learners.
-export { levenbergMarquardt } from './learn/levenberg-marquardt.ts';
+// Small learners ('amoeba/learn' has them all).
+export { levenbergMarquardt } from './learn/index.ts';
 
 // Symbolic regression.
 export type { Formula, RegressionData, SymbolicRegressionResult, SymbolicRegressionSearchOptions } from './tasks/symbolic-regression/index.ts';
@@ -30,5 +33,6 @@ export { nguyen, readCsv, regressionData, searchFormulas, symbolicRegressionTask
 
 // Heavier parts have their own entry points, so that importing 'amoeba' stays light:
 // 'amoeba/symbolic' (PyGlove-style spaces), 'amoeba/store' (SQLite, resume),
-// 'amoeba/executors' (worker threads), 'amoeba/report', 'amoeba/nas', 'amoeba/approx',
-// 'amoeba/sr'.
+// 'amoeba/executors' (worker threads), 'amoeba/executors/queue' (Redis), 'amoeba/report',
+// 'amoeba/nas', 'amoeba/approx', 'amoeba/sr', 'amoeba/automl-zero' (with the register
+// machine space), 'amoeba/learn', 'amoeba/registries'.

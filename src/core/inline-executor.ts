@@ -17,3 +17,8 @@ export class InlineExecutor<G> implements Executor<G> {
 
   async close(): Promise<void> {}
 }
+
+/** An executor that evaluates on the study's own thread, one trial at a time (the default of a study). */
+export function inlineExecutor<G>(): Executor<G> {
+  return new InlineExecutor<G>();
+}

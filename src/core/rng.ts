@@ -121,3 +121,8 @@ export function mixSeed(a: number, b: number): number {
   return avalanche(Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca6b), 0x7feb352d, 15, 0x846ca68b);
 }
 
+
+/** A generator seeded with `seed` (its low 32 bits): the same seed gives the same stream. */
+export function seededRng(seed: number): Rng {
+  return new Rng(seed);
+}

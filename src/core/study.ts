@@ -306,3 +306,15 @@ export class Study<G> {
     return replayed.unfinished;
   }
 }
+
+/**
+ * A study over `space`, `task` and `algorithm`: call `run()` to search until its budget, time
+ * limit, stop condition or abort signal ends it.
+ *
+ * @example
+ * const search = study({ space, task, algorithm, seed: 1, budgetTrials: 10_000 });
+ * const summary = await search.run();
+ */
+export function study<G>(options: StudyOptions<G>): Study<G> {
+  return new Study(options);
+}

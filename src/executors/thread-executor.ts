@@ -6,7 +6,7 @@ import { positiveMs, wholeNumber } from '../core/options.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { EvalContext, Json, Measurement, Space } from '../core/types.ts';
 import type { EvaluationRequest, EvaluationResult, WorkerSetup } from './protocol.ts';
-import { tsxLoader } from './tsx-loader.ts';
+import { MODULE_EXTENSION, needsTsx, tsxLoader } from './tsx-loader.ts';
 
 /** Options of `threadExecutor`. */
 export interface ThreadExecutorOptions {
@@ -24,7 +24,7 @@ export interface ThreadExecutorOptions {
   readonly timeoutMs?: number;
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
+const WORKER_URL = new URL(`./worker${MODULE_EXTENSION}`, import.meta.url).href;
 
 /**
  * Evaluates on worker threads (piscina). Each worker rebuilds the task and space from their
@@ -73,7 +73,8 @@ class ThreadExecutor<G> implements Executor<G> {
       filename: WORKER_URL,
       minThreads: this.workers,
       maxThreads: this.workers,
-      execArgv: ['--import', tsxLoader()],
+      // Compiled JavaScript runs on plain Node; tsx loads only when something is TypeScript.
+      ...(needsTsx([WORKER_URL, ...setup.modules]) ? { execArgv: ['--import', tsxLoader()] } : {}),
       workerData: setup,
       idleTimeout: 60_000,
     });

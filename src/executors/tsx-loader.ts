@@ -1,8 +1,35 @@
 /**
- * tsx, resolved from this package rather than the working directory, so worker threads
+ * TypeScript at run time. From a checkout the sources run through tsx; the published package
+ * runs compiled JavaScript with plain Node and needs tsx only for a user's own `.ts` modules.
+ * tsx is resolved from this package rather than the working directory, so worker threads
  * started with `--import` find it from any folder. Resolved when a worker starts: a module
  * loaded through tsx's CommonJS hook has no `import.meta.resolve`, and starts no workers.
  */
+
+/** The extension of this build's own modules: `.ts` when running the sources, `.js` once compiled. */
+export const MODULE_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+/** True for the path or URL of a TypeScript module, which plain Node cannot load. */
+export function isTypeScript(pathOrUrl: string): boolean {
+  return /\.[cm]?tsx?$/.test(pathOrUrl);
+}
+
+/** True when a thread that loads `urls` (this build's entry among them) needs tsx. */
+export function needsTsx(urls: readonly string[]): boolean {
+  return MODULE_EXTENSION === '.ts' || urls.some(isTypeScript);
+}
+
+let typeScriptEnabled = MODULE_EXTENSION === '.ts';
+
+/** Lets this thread import `.ts` modules from here on (registers tsx once); from the sources it already can. */
+export async function enableTypeScript(): Promise<void> {
+  if (typeScriptEnabled) return;
+  const { register } = (await import(tsxApi())) as { register: () => unknown };
+  register();
+  typeScriptEnabled = true;
+}
+
+/** tsx's loader (for `--import`), resolved from this package. */
 export function tsxLoader(): string {
   return fromThisPackage('tsx');
 }

@@ -9,17 +9,23 @@ import { workerData } from 'piscina';
 import { tasks } from '../core/registries.ts';
 import type { Space, Task } from '../core/types.ts';
 import type { EvaluationResult, WorkerMessage, WorkerSetup } from './protocol.ts';
+import { needsTsx } from './tsx-loader.ts';
 import { spaces } from '../core/registries.ts';
 
 const WORKER_NAME = `thread-${threadId}`;
 let bound: Promise<{ task: Task<unknown>; space: Space<unknown> }> | undefined;
 
-// Piscina loads this file through tsx's CommonJS hook, and in Node 20 a worker's import()
-// does not see tsx's ESM hooks; requiring the modules keeps one copy of the registries.
+// Under tsx, Piscina loads this file through tsx's CommonJS hook, and in Node 20 a worker's
+// import() does not see tsx's ESM hooks; requiring the modules keeps one copy of the
+// registries. Compiled JavaScript on plain Node imports them.
 const load = createRequire(import.meta.url);
 
 async function bind(setup: WorkerSetup): Promise<{ task: Task<unknown>; space: Space<unknown> }> {
-  for (const module of setup.modules) load(module.startsWith('file:') ? fileURLToPath(module) : module);
+  const viaRequire = needsTsx(setup.modules);
+  for (const module of setup.modules) {
+    if (viaRequire) load(module.startsWith('file:') ? fileURLToPath(module) : module);
+    else await import(module);
+  }
   return { task: tasks.get(setup.task.id)(setup.task.config), space: spaces.get(setup.space.id)(setup.space.config) };
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_QUEUE, KEY_PREFIX, checkName } from './protocol.ts';
 import type { EvaluationJob, EvaluationOutput } from './protocol.ts';
 import { isConnectionError, watchedRedis } from './redis-connection.ts';
 import { parseRedisUrl } from './redis-target.ts';
+import { enableTypeScript, isTypeScript } from '../tsx-loader.ts';
 import { StudyBindings } from './study-bindings.ts';
 
 const WORKER_NAME = `${hostname()}:${process.pid}`;
@@ -161,10 +162,11 @@ function withinTime<T>(value: T | Promise<T>, ms: number): Promise<T> {
   return Promise.race([value, late]).finally(() => clearTimeout(timer));
 }
 
-/** Imports a module by path (relative to the working directory) or URL; a failure names it. */
+/** Imports a module by path (relative to the working directory) or URL, TypeScript too; a failure names it. */
 async function importModule(module: string): Promise<void> {
   const url = /^[a-z][a-z0-9+.-]*:/i.test(module) && !isAbsolute(module) ? module : pathToFileURL(resolve(module)).href;
   try {
+    if (isTypeScript(url)) await enableTypeScript();
     await import(url);
   } catch (error) {
     throw new UsageError(`cannot load --module ${module}: ${messageOf(error)}`);

@@ -3,29 +3,14 @@
  * classes, compiled by `template` into a DNA spec; the `sample` loop; evolution operators
  * over DNA; patches; and JSON round trips of symbolic values.
  */
-export {
-  ClassSpace,
-  FloatValue,
-  Hyper,
-  IntValue,
-  ManyOf,
-  OneOf,
-  containsHyper,
-  floatValue,
-  fromSymbolicJSON,
-  intValue,
-  isHyper,
-  manyOf,
-  oneOf,
-  permutate,
-  symbolicClass,
-  toSymbolicJSON,
-} from './hyper/index.ts';
+export type { ClassSpace, FloatValue, Hyper, IntValue, ManyOf, OneOf } from './hyper/index.ts';
+export { containsHyper, floatValue, fromSymbolicJSON, intValue, isHyper, manyOf, oneOf, permutate, symbolicClass, toSymbolicJSON } from './hyper/index.ts';
 export type { FloatValueOptions, HyperJson, HyperOptions, Infer, ManyOfOptions, SpaceFields, Spaceable, SymbolicClass, SymbolicClassOptions, SymbolicInstance } from './hyper/index.ts';
-export { ChoiceGroup, DNA, DNASpec, Template, assembleChild, mutateAnySite, mutateOneDecision, swapTwoSlots, template } from './dna/index.ts';
+export type { ChoiceGroup, DNA, DNASpec, Template } from './dna/index.ts';
+export { assembleChild, mutateAnySite, mutateOneDecision, swapTwoSlots, template } from './dna/index.ts';
 export type { DecisionKind, DecisionPoint, SpecNode } from './dna/index.ts';
+export type { Symbolic } from './object/index.ts';
 export {
-  Symbolic,
   deepEqual,
   describeValue,
   field,

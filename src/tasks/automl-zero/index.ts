@@ -1,5 +1,23 @@
-/** AutoML-Zero (Real et al. 2020): tasks, the training loop in three forms, FEC fingerprints, experiments, presets. Importing it registers the 'automl-zero' task. */
+/**
+ * AutoML-Zero (Real et al. 2020): the register-machine space its programs live in, tasks, the
+ * training loop in three forms, FEC fingerprints, experiments, presets. Importing it registers
+ * the 'automl-zero' task.
+ */
 import './register.ts';
+
+// The register machine: memory, instructions, the op set, the space and its programs.
+export { AUTOML_ZERO_FIRST_WRITABLE, createMemory } from '../../spaces/register/index.ts';
+export type { FirstWritable, Memory, MemoryShape, RegisterKind } from '../../spaces/register/index.ts';
+export { DEMO_OPS, OPS, OP_NAMES, instruction, opNamed } from '../../spaces/register/index.ts';
+export type { Instruction, OpSpec, RegisterProgram } from '../../spaces/register/index.ts';
+export { programKey, registerSpace } from '../../spaces/register/index.ts';
+export type { ComponentOptions, RegisterSpace, RegisterSpaceOptions } from '../../spaces/register/index.ts';
+export { MUTATION_NAMES, mutateProgram, randomProgram } from '../../spaces/register/index.ts';
+export type { ComponentRules, MutationName, MutationRules } from '../../spaces/register/index.ts';
+export { formatProgram, interpret, programFromJSON, programToJSON } from '../../spaces/register/index.ts';
+export type { FormatOptions, ProgramSchema } from '../../spaces/register/index.ts';
+
+// The task and its training loop.
 
 export type { EvalType, TaskData } from './task-data.ts';
 export { linearRegressionTask, nonlinearRegressionTask } from './regression-tasks.ts';
@@ -15,12 +33,12 @@ export type { LoopBuffers, LoopData, TrainingLoop } from './training-loop.ts';
 export { programLiveness, resolveProgram } from './program-liveness.ts';
 export type { ProgramLiveness, ResolvedProgram } from './program-liveness.ts';
 export { interpretedLoop } from './interpreted-loop.ts';
-export { ProgramCompiler, programSignature } from './compiled-loop.ts';
+export { programSignature } from './compiled-loop.ts';
 export type { CompiledProgram, ProgramCompilerOptions } from './compiled-loop.ts';
 export { runThreadedLoop } from './threaded-loop.ts';
 export type { ThreadedProgram } from './threaded-loop.ts';
-export { ProgramEngine } from './program-engine.ts';
-export type { EngineStats, PreparedProgram, ProgramEngineOptions } from './program-engine.ts';
+export { programEngine } from './program-engine.ts';
+export type { EngineStats, PreparedProgram, ProgramEngine, ProgramEngineOptions } from './program-engine.ts';
 export { automlZeroTask } from './automl-zero-task.ts';
 export type { AutomlZeroTask, AutomlZeroTaskOptions, FecExamples } from './automl-zero-task.ts';
 export { automlZeroTaskFromConfig } from './register.ts';

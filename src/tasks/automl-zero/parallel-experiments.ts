@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
-import { startWorker } from '../../executors/start-worker.ts';
+import { moduleWorker, siblingModule } from '../../executors/module-worker.ts';
 import type { ExperimentProgress, ExperimentResult } from './experiment.ts';
 import { presetNamed } from './presets.ts';
 
@@ -53,7 +53,7 @@ export interface ExperimentStopMessage {
 /** What a worker posts back. */
 export type ExperimentWorkerMessage = { readonly progress: ExperimentProgress } | { readonly result: ExperimentResult } | { readonly error: string };
 
-const WORKER_MODULE = new URL('./experiment-worker.ts', import.meta.url).href;
+const WORKER_ENTRY = siblingModule('experiment-worker', import.meta.url);
 
 /**
  * Runs independent AutoML-Zero searches on `workers` threads, with seeds `seed`, `seed + 1`,
@@ -80,7 +80,7 @@ export function runParallelExperiments(options: ParallelExperimentsOptions): Pro
       ...(options.maxExperiments === undefined ? {} : { maxExperiments: options.maxExperiments }),
       ...(options.maxIndividuals === undefined ? {} : { maxIndividuals: options.maxIndividuals }),
     };
-    return startWorker(WORKER_MODULE, data);
+    return moduleWorker(WORKER_ENTRY, { workerData: data });
   });
   const latest = new Map<number, ExperimentProgress>();
   const results = new Map<number, ExperimentResult>();

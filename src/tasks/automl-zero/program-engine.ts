@@ -201,3 +201,11 @@ function liveSignature(facts: readonly InstructionFacts[], live: readonly boolea
   for (let k = 0; k < facts.length; k++) if (live[k]) key += facts[k]!.signature;
   return key;
 }
+
+/**
+ * An engine that runs AutoML-Zero programs over `shape`, scored by `evalType`; tasks of the same
+ * shape can share one (`automlZeroTask({ engine })`), so each live code compiles once.
+ */
+export function programEngine(shape: MemoryShape, evalType: EvalType, options: ProgramEngineOptions = {}): ProgramEngine {
+  return new ProgramEngine(shape, evalType, options);
+}

@@ -29,6 +29,11 @@ export class ProgramBuilder {
   }
 }
 
+/** An empty one-input program to build vertex by vertex (`constant`, `op`, then `finish`). */
+export function programBuilder(): ProgramBuilder {
+  return new ProgramBuilder();
+}
+
 /** How to evaluate a polynomial by Horner's rule. */
 export interface HornerOptions {
   /** Use one fma per step instead of a multiply and an add. */

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
-import { startWorker } from '../../executors/start-worker.ts';
+import { moduleWorker, siblingModule } from '../../executors/module-worker.ts';
 import { standardOpSet } from '../../spaces/graph/op-set.ts';
 import { builtInTarget } from './targets.ts';
 import { verifyFloat32, type VerifyOptions, type VerifyReport } from './verify-float32.ts';
@@ -18,8 +18,7 @@ const toBits = (value: number) => new Uint32Array(Float32Array.of(value).buffer)
 /**
  * `verifyFloat32` split over worker threads, each checking a contiguous run of float32 bit
  * patterns; the reports are merged. Built-in targets and standard ops only (a custom target
- * or op cannot be sent to a worker); the interval must lie within [0, ∞). The worker loads
- * TypeScript, so the process must run under tsx (`node --import tsx`).
+ * or op cannot be sent to a worker); the interval must lie within [0, ∞).
  */
 export async function verifyFloat32Parallel(options: ParallelVerifyOptions): Promise<VerifyReport> {
   const workers = options.workers ?? availableParallelism();
@@ -40,7 +39,7 @@ export async function verifyFloat32Parallel(options: ParallelVerifyOptions): Pro
       (interval) =>
         new Promise<VerifyReport>((resolve, reject) => {
           const workerData = { program: options.program, ops: [...ops.names], target: options.target.name, interval };
-          const worker = startWorker(new URL('./verify-worker.ts', import.meta.url).href, workerData);
+          const worker = moduleWorker(siblingModule('verify-worker', import.meta.url), { workerData });
           worker.once('message', (report: VerifyReport) => resolve(report));
           worker.once('error', reject);
         }),

@@ -25,7 +25,6 @@ export type { LoadNb101Options, LoadedNb101, NasBench101, Nb101CellMetrics, Nb10
 export {
   NB201_DATASETS,
   NB201_OPS,
-  Nb201Table,
   formatNb201Cell,
   loadNb201Table,
   nasBench201Space,
@@ -35,7 +34,7 @@ export {
   parseNb201Cell,
   parseNb201Csv,
 } from './nb201/index.ts';
-export type { Nb201Cell, Nb201Dataset, Nb201Space } from './nb201/index.ts';
+export type { Nb201Cell, Nb201Dataset, Nb201Space, Nb201Table } from './nb201/index.ts';
 export { TfRecordError, readTfRecords, writeTfRecords } from './tfrecord/index.ts';
 export { compareOnBenchmark, contender, nb101Benchmark, nb201Benchmark, runNasComparison } from './compare/index.ts';
 export type { Comparison, Contender, NasComparisonOptions, TabularBenchmark } from './compare/index.ts';

@@ -6,7 +6,7 @@ import type { Measurement } from '../../../src/core/types.ts';
 import type { AutomlZeroTaskOptions } from '../../../src/tasks/automl-zero/index.ts';
 import { tasks } from '../../../src/core/registries.ts';
 import type { Json } from '../../../src/core/types.ts';
-import { ProgramEngine, automlZeroTask } from '../../../src/tasks/automl-zero/index.ts';
+import { automlZeroTask, programEngine } from '../../../src/tasks/automl-zero/index.ts';
 import { gradientDescentProgram, scrambledGradientDescentProgram } from './programs.ts';
 
 const MEMORY = { scalars: 4, vectors: 3, matrices: 1, features: 4 };
@@ -76,7 +76,7 @@ describe('automlZeroTask', () => {
     rejects({ ...OPTIONS, memory: { ...MEMORY, scalars: 1 } }, /at least 2 scalars/);
     rejects({ ...OPTIONS, fec: { numTrain: 200, numValid: 10 } }, /fec.numTrain must be a whole number in \[1, 100\]/);
     rejects({ ...OPTIONS, tasks: { ...OPTIONS.tasks, kind: 'cubic' as 'linear' } }, /kind must be one of linear, nonlinear, mnist/);
-    rejects({ ...OPTIONS, engine: new ProgramEngine(MEMORY, 'accuracy') }, /shared engine was made for another/);
+    rejects({ ...OPTIONS, engine: programEngine(MEMORY, 'accuracy') }, /shared engine was made for another/);
   });
 
   it('is rebuilt from its JSON config through the task registry', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Rng } from '../../../src/core/rng.ts';
 import { DEMO_OPS, registerSpace, wipeMemory } from '../../../src/spaces/register/index.ts';
 import type { MemoryShape, RegisterProgram } from '../../../src/spaces/register/index.ts';
-import { ProgramEngine, createLoopBuffers, linearRegressionTask } from '../../../src/tasks/automl-zero/index.ts';
+import { createLoopBuffers, linearRegressionTask, programEngine, type ProgramEngine } from '../../../src/tasks/automl-zero/index.ts';
 import { gradientDescentProgram } from './programs.ts';
 
 const SHAPE: MemoryShape = { scalars: 4, vectors: 3, matrices: 1, features: 4 };
@@ -17,7 +17,7 @@ function fitness(engine: ProgramEngine, program: RegisterProgram): { fitness: nu
 
 describe('ProgramEngine', () => {
   it('runs new live code as steps and compiles it once it has come up compileAfter times', () => {
-    const engine = new ProgramEngine(SHAPE, 'rms', { compileAfter: 3 });
+    const engine = programEngine(SHAPE, 'rms', { compileAfter: 3 });
     const tiers = [0.1, 0.2, 0.3, 0.4].map((rate) => fitness(engine, gradientDescentProgram(rate)).compiled);
     assert.deepEqual(tiers, [false, false, true, true], 'programs differing only in constants share live code');
     assert.deepEqual(engine.stats(), { prepared: 4, compiledRuns: 2, loopsCompiled: 1, stepPatterns: 6 });
@@ -26,7 +26,7 @@ describe('ProgramEngine', () => {
   it('gives the same fitness in every tier and in the interpreter', () => {
     const space = registerSpace({ memory: SHAPE, components: { setup: { ops: DEMO_OPS, initialSize: 10 }, predict: { ops: DEMO_OPS, initialSize: 2 }, learn: { ops: DEMO_OPS, initialSize: 8 } } });
     const rng = new Rng(4);
-    const engines = [new ProgramEngine(SHAPE, 'rms', { compileAfter: Infinity }), new ProgramEngine(SHAPE, 'rms', { compileAfter: 1 }), new ProgramEngine(SHAPE, 'rms', { interpret: true })];
+    const engines = [programEngine(SHAPE, 'rms', { compileAfter: Infinity }), programEngine(SHAPE, 'rms', { compileAfter: 1 }), programEngine(SHAPE, 'rms', { interpret: true })];
     for (let i = 0; i < 100; i++) {
       const program = space.random(rng);
       const [threaded, compiled, interpreted] = engines.map((engine) => fitness(engine, program).fitness);
@@ -38,7 +38,7 @@ describe('ProgramEngine', () => {
     const big: MemoryShape = { scalars: 20, vectors: 20, matrices: 20, features: 2 };
     const small = linearRegressionTask({ index: 0, features: 2, numTrain: 30, numValid: 20, paramSeed: 3, dataSeed: 4 });
     for (const compileAfter of [Infinity, 1]) {
-      const engine = new ProgramEngine(big, 'rms', { compileAfter });
+      const engine = programEngine(big, 'rms', { compileAfter });
       const result = engine.prepare(gradientDescentProgram(0.2)).run(small, 30, 20, new Rng(0), createLoopBuffers(30, 20));
       assert.ok(result > 0.95, `fitness ${result}`);
     }

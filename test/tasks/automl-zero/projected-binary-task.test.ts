@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UsageError } from '../../../src/core/errors.ts';
 import { Rng } from '../../../src/core/rng.ts';
-import { ProgramEngine, buildTaskSuite, createLoopBuffers, loadMnistDigits, projectedBinaryTask } from '../../../src/tasks/automl-zero/index.ts';
+import { buildTaskSuite, createLoopBuffers, loadMnistDigits, programEngine, projectedBinaryTask } from '../../../src/tasks/automl-zero/index.ts';
 import { gradientDescentProgram } from './programs.ts';
 
 const OPTIONS = { index: 0, features: 8, digits: [3, 7] as const, numTrain: 400, numValid: 100, numTest: 100, seed: 5 };
@@ -42,7 +42,7 @@ describe('projected binary classification on MNIST', () => {
 
   it('is learnable: logistic regression by gradient descent tells the digits apart on the test split', () => {
     const task = projectedBinaryTask(loadMnistDigits(), OPTIONS);
-    const engine = new ProgramEngine({ scalars: 4, vectors: 3, matrices: 1, features: 8 }, 'accuracy');
+    const engine = programEngine({ scalars: 4, vectors: 3, matrices: 1, features: 8 }, 'accuracy');
     const accuracy = engine.prepare(gradientDescentProgram(0.05)).run({ ...task, validX: task.testX!, validY: task.testY! }, 400, 100, new Rng(0), createLoopBuffers(400, 100));
     assert.ok(accuracy > 0.85, `test accuracy ${accuracy}`);
   });

@@ -5,7 +5,8 @@ import { Rng } from '../../../src/core/rng.ts';
 import type { MemoryShape, RegisterProgram } from '../../../src/spaces/register/index.ts';
 import { OP_NAMES, createMemory, instruction, registerSpace, wipeMemory } from '../../../src/spaces/register/index.ts';
 import type { EvalType, TaskData } from '../../../src/tasks/automl-zero/index.ts';
-import { ProgramCompiler, ProgramEngine, createLoopBuffers, interpretedLoop, linearRegressionTask, nonlinearRegressionTask } from '../../../src/tasks/automl-zero/index.ts';
+import { ProgramCompiler } from '../../../src/tasks/automl-zero/compiled-loop.ts';
+import { createLoopBuffers, interpretedLoop, linearRegressionTask, nonlinearRegressionTask, programEngine } from '../../../src/tasks/automl-zero/index.ts';
 import { gradientDescentProgram } from './programs.ts';
 
 /** A small classification task: label 1 when w·x > 0, for the accuracy path. */
@@ -40,7 +41,7 @@ function runAllWays(program: RegisterProgram, shape: MemoryShape, data: TaskData
   const reference = outcome((b) => interpretedLoop(program, shape, evalType)(createMemory(shape), data, numTrain, numValid, new Rng(seed), b), numTrain, numValid);
   const compiled = outcome((b) => new ProgramCompiler(shape, evalType).compile(program).loop(createMemory(shape), data, numTrain, numValid, new Rng(seed), b), numTrain, numValid);
   const looped = outcome((b) => new ProgramCompiler(shape, evalType, { unrollFeatures: 0 }).compile(program).loop(createMemory(shape), data, numTrain, numValid, new Rng(seed), b), numTrain, numValid);
-  const engine = new ProgramEngine(shape, evalType, { compileAfter: Infinity });
+  const engine = programEngine(shape, evalType, { compileAfter: Infinity });
   const threaded = outcome((b) => engine.prepare(program).run(data, numTrain, numValid, new Rng(seed), b), numTrain, numValid);
   return [reference, compiled, looped, threaded];
 }
@@ -121,7 +122,7 @@ describe('the AutoML-Zero training loop', () => {
     const shape: MemoryShape = { scalars: 4, vectors: 3, matrices: 1, features: 4 };
     const data = signTask(4, 3);
     for (const result of runAllWays(gradientDescentProgram(0.5), shape, data, 0)) assert.ok(result.fitness >= 0.9, `accuracy ${result.fitness}`);
-    const engine = new ProgramEngine(shape, 'accuracy');
+    const engine = programEngine(shape, 'accuracy');
     wipeMemory(engine.memory);
     const constant = { setup: [], predict: [instruction('SCALAR_CONST_SET_OP', { out: 1, data: [-3] })], learn: [] };
     const buffers = createLoopBuffers(40, 30);

@@ -1,4 +1,4 @@
-import CRC32C from 'crc-32/crc32c';
+import CRC32C from 'crc-32/crc32c.js';
 
 const MASK_DELTA = 0xa282ead8;
 

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { SpaceError, UsageError } from '../../../../src/core/errors.ts';
 import fc from 'fast-check';
 import { Rng } from '../../../../src/core/rng.ts';
-import { DNA, field, floatValue, intValue, manyOf, oneOf, permutate, symbolicClass, template } from '../../../../src/spaces/symbolic/index.ts';
+import { DNA } from '../../../../src/spaces/symbolic/dna/dna.ts';
+import { field, floatValue, intValue, manyOf, oneOf, permutate, symbolicClass, template } from '../../../../src/spaces/symbolic/index.ts';
 import { compile, spaceArbitrary } from '../spaces.ts';
 
 const Conv = symbolicClass('test.template.Conv', { filters: field.int({ min: 1 }), kernel: field.int({ default: 3 }) });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { Rng } from '../../../../src/core/rng.ts';
-import { DNA, oneOf, permutate, recombineOrder, recombinePmx, template } from '../../../../src/spaces/symbolic/index.ts';
+import { DNA } from '../../../../src/spaces/symbolic/dna/dna.ts';
+import { oneOf, permutate, recombineOrder, recombinePmx, template } from '../../../../src/spaces/symbolic/index.ts';
 import type { Individual } from '../../../../src/spaces/symbolic/index.ts';
 
 const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];

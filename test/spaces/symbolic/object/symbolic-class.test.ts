@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UsageError } from '../../../../src/core/errors.ts';
 import { Rng } from '../../../../src/core/rng.ts';
-import { Symbolic, field, lookupType, oneOf, registerType, symbolicClass, template } from '../../../../src/spaces/symbolic/index.ts';
+import { Symbolic } from '../../../../src/spaces/symbolic/object/symbolic.ts';
+import { field, lookupType, oneOf, registerType, symbolicClass, template } from '../../../../src/spaces/symbolic/index.ts';
 import type { SymbolicCtor } from '../../../../src/spaces/symbolic/index.ts';
 
 const Dense = symbolicClass(

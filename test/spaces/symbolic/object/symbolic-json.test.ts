@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { UsageError } from '../../../../src/core/errors.ts';
 import { Rng } from '../../../../src/core/rng.ts';
-import { ClassSpace, deepEqual, field, floatValue, fromSymbolicJSON, manyOf, oneOf, symbolicClass, template, toSymbolicJSON } from '../../../../src/spaces/symbolic/index.ts';
+import { ClassSpace } from '../../../../src/spaces/symbolic/hyper/class-space.ts';
+import { deepEqual, field, floatValue, fromSymbolicJSON, manyOf, oneOf, symbolicClass, template, toSymbolicJSON } from '../../../../src/spaces/symbolic/index.ts';
 import { compile, spaceArbitrary } from '../spaces.ts';
 
 const Adam = symbolicClass('test.json.Adam', { lr: field.number({ min: 0 }), betas: field.list(field.number(), { default: [0.9, 0.999] }) });

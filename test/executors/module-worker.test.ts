@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { test } from 'node:test';
-import { startWorker } from '../../src/executors/start-worker.ts';
+import { moduleWorker } from '../../src/executors/module-worker.ts';
 
 test('a TypeScript worker module starts in a thread and receives its data', async () => {
-  const worker = startWorker(new URL('./fixtures/echo-worker.ts', import.meta.url).href, { seed: 7 });
+  const worker = moduleWorker(new URL('./fixtures/echo-worker.ts', import.meta.url).href, { workerData: { seed: 7 } });
   try {
     const [message] = await once(worker, 'message');
     assert.deepEqual(message, { echoed: 7 });
