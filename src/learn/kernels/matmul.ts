@@ -1,25 +1,39 @@
-/** Storage of a tensor: float32 for training, float64 for gradient checks. */
+/**
+ * The one matmul entry point of the neural-network engine. Float32 work goes to a
+ * register-blocked JavaScript kernel when the product is tiny (a call into WebAssembly and
+ * its copies cost ~0.3 µs, more than the arithmetic) and to the WebAssembly SIMD kernels
+ * otherwise; float64 (gradient checks) takes a plain loop. bench/matmul.ts measures the
+ * crossover.
+ */
+import { matmulNaive, matmulSmall } from './matmul-js.ts';
+import { matmulWasm } from './matmul-wasm.ts';
+
+/** The storage types the engine computes in: float32 for speed, float64 for gradient checks. */
 export type FloatArray = Float32Array | Float64Array;
 
 /**
- * out (m×n) = op(a)·op(b), or out += op(a)·op(b) when `accumulate`; row-major. op(a) is m×k
- * (stored k×m when `transposeA`), op(b) is k×n (stored n×k when `transposeB`). Offsets count
- * elements. All three arrays have the same element type.
+ * Products of at most this many multiply-adds (m·k·n) run in JavaScript: the two kernels tie
+ * at ~256 (0.3 µs a call, 1×8×32) and WebAssembly is 2.7× faster by 1024 (bench/matmul.ts).
+ */
+export const SMALL_MATMUL_MACS = 256;
+
+/**
+ * out (m×n) = op(a) · op(b), or out += … when accumulate; row-major; op(a) is m×k (stored k×m
+ * when transposeA), op(b) is k×n (stored n×k when transposeB). Offsets are in elements.
  */
 export function matmul(
   a: FloatArray, aOffset: number, b: FloatArray, bOffset: number, out: FloatArray, outOffset: number,
   m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, accumulate: boolean,
 ): void {
-  const aRow = transposeA ? 1 : k, aCol = transposeA ? m : 1;
-  const bRow = transposeB ? 1 : n, bCol = transposeB ? k : 1;
-  for (let i = 0; i < m; i++) {
-    const o = outOffset + i * n;
-    if (!accumulate) out.fill(0, o, o + n);
-    for (let p = 0; p < k; p++) {
-      const av = a[aOffset + i * aRow + p * aCol]!;
-      if (av === 0) continue;
-      const bBase = bOffset + p * bRow;
-      for (let j = 0; j < n; j++) out[o + j]! += av * b[bBase + j * bCol]!;
-    }
+  if (m === 0 || n === 0) return;
+  if (k === 0) {
+    if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    return;
+  }
+  if (a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array) {
+    if (m * k * n <= SMALL_MATMUL_MACS) matmulSmall(a, aOffset, b, bOffset, out, outOffset, m, k, n, transposeA, transposeB, accumulate);
+    else matmulWasm(a, aOffset, b, bOffset, out, outOffset, m, k, n, transposeA, transposeB, accumulate);
+  } else {
+    matmulNaive(a, aOffset, b, bOffset, out, outOffset, m, k, n, transposeA, transposeB, accumulate);
   }
 }
