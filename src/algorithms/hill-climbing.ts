@@ -2,7 +2,7 @@ import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
 import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';
-import { SnapshotReader, memberToJson } from './snapshot-json.ts';
+import { SnapshotReader, memberToJson, snapshotJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
 import { flag } from '../core/options.ts';
 import { initialPrograms, requireSpace } from './validate.ts';
@@ -75,12 +75,10 @@ class HillClimber<G> implements HillClimbing<G> {
   }
 
   snapshot(): Json {
-    return {
-      algorithm: NAME,
-      version: 1,
+    return snapshotJson(NAME, {
       pendingInitial: this.pendingInitial.map((g) => this.space.toJSON(g)),
       best: this.best === undefined ? null : memberToJson(this.space, this.best),
-    };
+    });
   }
 
   /** Replaces the whole state with the one a snapshot recorded. */

@@ -2,7 +2,9 @@ import { UsageError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
 import { environmentalSelection, rankAndCrowding } from './nsga2-selection.ts';
-import { SnapshotReader, memberToJson } from './snapshot-json.ts';
+import { SnapshotReader, memberToJson, snapshotJson } from './snapshot-json.ts';
+import { makeChild } from './variation.ts';
+import type { PopulationSettings } from './variation.ts';
 import type { Member } from './snapshot-json.ts';
 import { flag, wholeNumber } from '../core/options.ts';
 import { crossoverProbability, initialPrograms, requireSpace } from './validate.ts';
@@ -75,18 +77,16 @@ export function nsga2<G>(options: Nsga2Options<G>): Nsga2<G> {
   return search;
 }
 
-interface Settings<G> {
-  readonly space: Space<G>;
-  readonly populationSize: number;
+interface Settings<G> extends PopulationSettings<G> {
   readonly offspringSize: number;
   readonly elitism: boolean;
-  readonly crossoverProbability: number;
 }
 
 class Nsga2Search<G> implements Nsga2<G> {
   private ranked: RankedMember<G>[] = [];
   private offspring: Member<G>[] = [];
   private generations = 0;
+  private readonly pickParent = (rng: Rng): G => this.binaryTournament(rng).genotype;
 
   constructor(
     private readonly settings: Settings<G>,
@@ -97,12 +97,7 @@ class Nsga2Search<G> implements Nsga2<G> {
     const { space, crossoverProbability } = this.settings;
     if (this.pendingInitial.length > 0) return this.pendingInitial.shift() as G;
     if (this.ranked.length === 0) return space.random(rng);
-    const parent = this.binaryTournament(rng).genotype;
-    if (crossoverProbability > 0 && rng.chance(crossoverProbability)) {
-      const other = this.binaryTournament(rng).genotype;
-      return space.mutate((space.crossover as NonNullable<Space<G>['crossover']>)(parent, other, rng), rng);
-    }
-    return space.mutate(parent, rng);
+    return makeChild(space, crossoverProbability, this.pickParent(rng), this.pickParent, rng);
   }
 
   feedback(trial: Trial<G>): void {
@@ -121,26 +116,19 @@ class Nsga2Search<G> implements Nsga2<G> {
 
   snapshot(): Json {
     const { space } = this.settings;
-    return {
-      algorithm: NAME,
-      version: 1,
+    return snapshotJson(NAME, {
       generation: this.generations,
       pendingInitial: this.pendingInitial.map((g) => space.toJSON(g)),
       parents: this.ranked.map((m) => memberToJson(space, m)),
       offspring: this.offspring.map((m) => memberToJson(space, m)),
-    };
+    });
   }
 
   /** Replaces the whole state with the one a snapshot recorded. */
   restore(json: Json): void {
     const { space, populationSize } = this.settings;
     const reader = new SnapshotReader(OWNER, json, NAME);
-    const parents = reader.members('parents', space);
-    if (parents.length > populationSize) {
-      throw new UsageError(
-        `${OWNER}: snapshot.parents holds ${parents.length} members but populationSize is ${populationSize}; resume with the populationSize it was saved with`,
-      );
-    }
+    const parents = reader.members('parents', space, { atMost: populationSize, limit: 'populationSize' });
     this.generations = reader.count('generation');
     this.pendingInitial = reader.genotypes('pendingInitial', space);
     this.offspring = reader.members('offspring', space);

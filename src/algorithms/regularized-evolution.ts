@@ -3,9 +3,11 @@ import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
 import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';
-import { SnapshotReader, memberToJson } from './snapshot-json.ts';
+import { SnapshotReader, memberToJson, snapshotJson } from './snapshot-json.ts';
 import type { Member } from './snapshot-json.ts';
-import { tournamentSelect } from './tournament.ts';
+import { tournamentIndex } from './tournament.ts';
+import { makeChild } from './variation.ts';
+import type { PopulationSettings } from './variation.ts';
 import { flag, wholeNumber } from '../core/options.ts';
 import { crossoverProbability, initialPrograms, requireSpace } from './validate.ts';
 
@@ -74,19 +76,23 @@ export function regularizedEvolution<G>(options: RegularizedEvolutionOptions<G>)
   return search;
 }
 
-interface Settings<G> {
-  readonly space: Space<G>;
-  readonly populationSize: number;
+interface Settings<G> extends PopulationSettings<G> {
   readonly tournamentSize: number;
   readonly withReplacement: boolean;
   readonly fitness: (loss: readonly number[]) => number;
-  readonly crossoverProbability: number;
 }
 
 class AgingEvolution<G> implements RegularizedEvolution<G> {
-  /** Oldest first. */
-  private members: PopulationMember<G>[] = [];
+  /**
+   * The population as a ring buffer of at most P members: `ring[oldest]` is the oldest and
+   * the member before it (cyclically) the youngest, so the oldest leaves in O(1).
+   */
+  private ring: PopulationMember<G>[] = [];
+  private oldest = 0;
   private proposals = 0;
+  /** Fitness of the member at age position a (0 the oldest), for tournaments. */
+  private readonly pickParent = (rng: Rng): G => this.tournament(rng);
+  private readonly fitnessByAge = (a: number): number => (this.ring[(this.oldest + a) % this.ring.length] as PopulationMember<G>).fitness;
 
   constructor(
     private readonly settings: Settings<G>,
@@ -94,51 +100,52 @@ class AgingEvolution<G> implements RegularizedEvolution<G> {
   ) {}
 
   propose(rng: Rng): G {
-    const { space, populationSize, tournamentSize, withReplacement, crossoverProbability } = this.settings;
+    const { space, populationSize, crossoverProbability } = this.settings;
     this.proposals++;
     if (this.pendingInitial.length > 0) return this.pendingInitial.shift() as G;
     // Until P programs were proposed, or while nothing has come back yet, explore at random.
-    if (this.proposals <= populationSize || this.members.length === 0) return space.random(rng);
-    const parent = tournamentSelect(this.members, tournamentSize, withReplacement, rng).genotype;
-    if (crossoverProbability > 0 && rng.chance(crossoverProbability)) {
-      const other = tournamentSelect(this.members, tournamentSize, withReplacement, rng).genotype;
-      return space.mutate((space.crossover as NonNullable<Space<G>['crossover']>)(parent, other, rng), rng);
-    }
-    return space.mutate(parent, rng);
+    if (this.proposals <= populationSize || this.ring.length === 0) return space.random(rng);
+    return makeChild(space, crossoverProbability, this.tournament(rng), this.pickParent, rng);
   }
 
   feedback(trial: Trial<G>): void {
-    this.members.push({ genotype: trial.genotype, loss: trial.loss, fitness: this.settings.fitness(trial.loss) });
-    if (this.members.length > this.settings.populationSize) this.members.shift();
+    const member = { genotype: trial.genotype, loss: trial.loss, fitness: this.settings.fitness(trial.loss) };
+    if (this.ring.length < this.settings.populationSize) {
+      this.ring.push(member);
+    } else {
+      this.ring[this.oldest] = member;
+      this.oldest = (this.oldest + 1) % this.ring.length;
+    }
   }
 
   population(): readonly PopulationMember<G>[] {
-    return this.members;
+    return this.oldest === 0 ? this.ring.slice() : [...this.ring.slice(this.oldest), ...this.ring.slice(0, this.oldest)];
   }
 
   snapshot(): Json {
     const { space } = this.settings;
-    return {
-      algorithm: NAME,
-      version: 1,
+    return snapshotJson(NAME, {
       proposals: this.proposals,
       pendingInitial: this.pendingInitial.map((g) => space.toJSON(g)),
-      population: this.members.map((m) => memberToJson(space, m)),
-    };
+      population: this.population().map((m) => memberToJson(space, m)),
+    });
   }
 
   /** Replaces the whole state with the one a snapshot recorded. */
   restore(json: Json): void {
     const { space, populationSize, fitness } = this.settings;
     const reader = new SnapshotReader(OWNER, json, NAME);
-    const members = reader.members('population', space);
-    if (members.length > populationSize) {
-      throw new UsageError(
-        `${OWNER}: snapshot.population holds ${members.length} members but populationSize is ${populationSize}; resume with the populationSize it was saved with`,
-      );
-    }
+    const members = reader.members('population', space, { atMost: populationSize, limit: 'populationSize' });
     this.proposals = reader.count('proposals');
     this.pendingInitial = reader.genotypes('pendingInitial', space);
-    this.members = members.map((m) => ({ ...m, fitness: fitness(m.loss) }));
+    this.ring = members.map((m) => ({ ...m, fitness: fitness(m.loss) }));
+    this.oldest = 0;
+  }
+
+  /** The genotype of a tournament's winner; ties go to the younger member. */
+  private tournament(rng: Rng): G {
+    const { tournamentSize, withReplacement } = this.settings;
+    const age = tournamentIndex(this.ring.length, tournamentSize, withReplacement, rng, this.fitnessByAge);
+    return (this.ring[(this.oldest + age) % this.ring.length] as PopulationMember<G>).genotype;
   }
 }

@@ -1,8 +1,9 @@
 import { UsageError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Algorithm, Json, Space, Trial } from '../core/types.ts';
-import { DNA } from '../spaces/symbolic/index.ts';
-import type { DNASpec, DecisionPoint } from '../spaces/symbolic/index.ts';
+import { DNA } from '../spaces/symbolic/dna/dna.ts';
+import type { DecisionPoint } from '../spaces/symbolic/dna/decision-point.ts';
+import type { DNASpec } from '../spaces/symbolic/dna/dna-spec.ts';
 import { fitnessFunction } from './objective.ts';
 import type { SingleObjective } from './objective.ts';
 import { SnapshotReader } from './snapshot-json.ts';

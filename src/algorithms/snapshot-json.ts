@@ -20,6 +20,11 @@ export function memberToJson<G>(space: Space<G>, member: Member<G>): Json {
   return { genotype: space.toJSON(member.genotype), loss: lossToJson(member.loss) };
 }
 
+/** A snapshot as `SnapshotReader` reads it back: the algorithm's name, the format version, then its fields. */
+export function snapshotJson(algorithm: string, fields: { readonly [key: string]: Json }): Json {
+  return { algorithm, version: 1, ...fields };
+}
+
 const NON_FINITE: ReadonlyMap<unknown, number> = new Map([['Infinity', Infinity], ['-Infinity', -Infinity], ['NaN', NaN]]);
 
 /**
@@ -55,9 +60,18 @@ export class SnapshotReader {
     return this.array(name).map((item, i) => this.genotype(space, item, `snapshot.${name}[${i}]`));
   }
 
-  /** An array of `{ genotype, loss }` members. */
-  members<G>(name: string, space: Space<G>): Member<G>[] {
-    return this.array(name).map((item, i) => this.member(space, item, `snapshot.${name}[${i}]`));
+  /**
+   * An array of `{ genotype, loss }` members; with `bound`, at most `bound.atMost` of them, as
+   * the algorithm's option named `bound.limit` allows (a resume with a smaller one is an error).
+   */
+  members<G>(name: string, space: Space<G>, bound?: { readonly atMost: number; readonly limit: string }): Member<G>[] {
+    const items = this.array(name);
+    if (bound !== undefined && items.length > bound.atMost) {
+      throw new UsageError(
+        `${this.owner}: snapshot.${name} holds ${items.length} members but ${bound.limit} is ${bound.atMost}; resume with the ${bound.limit} it was saved with`,
+      );
+    }
+    return items.map((item, i) => this.member(space, item, `snapshot.${name}[${i}]`));
   }
 
   /** A `{ genotype, loss }` member, or undefined where the snapshot holds null. */

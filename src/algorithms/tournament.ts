@@ -9,14 +9,14 @@ export interface Contestant {
 let drawn = new Int32Array(64);
 
 /**
- * Tournament selection: samples `tournamentSize` members of a non-empty population and
- * returns the fittest (smallest fitness). Without replacement the sample holds distinct
- * members (at most the whole population, drawn with Floyd's algorithm); with replacement
- * each member is drawn independently. Ties go to the member at the higher index, which in
- * an aging population is the younger one.
+ * Tournament selection over positions 0..n-1 of a non-empty population, read through
+ * `fitnessAt`: samples `tournamentSize` positions and returns the one with the smallest
+ * fitness. Without replacement the sample holds distinct positions (at most n, drawn with
+ * Floyd's algorithm); with replacement each is drawn independently. Ties go to the higher
+ * position (in an aging population, the younger member), or to the lower one when
+ * `tiesToLower`.
  */
-export function tournamentSelect<T extends Contestant>(population: readonly T[], tournamentSize: number, withReplacement: boolean, rng: Rng): T {
-  const n = population.length;
+export function tournamentIndex(n: number, tournamentSize: number, withReplacement: boolean, rng: Rng, fitnessAt: (position: number) => number, tiesToLower = false): number {
   if (n === 0) throw new RangeError('tournamentSelect: the population is empty');
   const size = withReplacement ? tournamentSize : Math.min(tournamentSize, n);
   if (!withReplacement && drawn.length < size) drawn = new Int32Array(size);
@@ -38,11 +38,19 @@ export function tournamentSelect<T extends Contestant>(population: readonly T[],
       }
       drawn[d] = pick;
     }
-    const fitness = (population[pick] as T).fitness;
-    if (best < 0 || fitness < bestFitness || (fitness === bestFitness && pick > best)) {
+    const fitness = fitnessAt(pick);
+    if (best < 0 || fitness < bestFitness || (fitness === bestFitness && (tiesToLower ? pick < best : pick > best))) {
       best = pick;
       bestFitness = fitness;
     }
   }
-  return population[best] as T;
+  return best;
+}
+
+/**
+ * Tournament selection on an array of contestants (see `tournamentIndex`): returns the
+ * fittest of `tournamentSize` sampled members; ties go to the member at the higher index.
+ */
+export function tournamentSelect<T extends Contestant>(population: readonly T[], tournamentSize: number, withReplacement: boolean, rng: Rng): T {
+  return population[tournamentIndex(population.length, tournamentSize, withReplacement, rng, (i) => (population[i] as T).fitness)] as T;
 }

@@ -1,5 +1,6 @@
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { avalanche } from './hash-mix.ts';
 
 const TWO_POW_53 = 9007199254740992;
 
@@ -117,12 +118,6 @@ export class Rng {
  * each trial's seed depends only on (study seed, trial id), whatever order trials run in.
  */
 export function mixSeed(a: number, b: number): number {
-  let h = (Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca6b)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return avalanche(Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca6b), 0x7feb352d, 15, 0x846ca68b);
 }
 

@@ -1,3 +1,4 @@
+import { LruMap } from '../core/lru-map.ts';
 import type { CacheLookup, CacheStats, EvaluationCache } from '../core/plugs.ts';
 import { Rng } from '../core/rng.ts';
 import type { Json, Measurement } from '../core/types.ts';
@@ -26,14 +27,10 @@ export interface FecCache extends EvaluationCache {
 }
 
 interface Entry {
-  readonly hash: string;
   /** Sum of every recorded evaluation, per objective. */
   sums: number[];
   evaluations: number;
   info: { readonly [key: string]: Json } | undefined;
-  /** Neighbours in recency order: `older` toward the next eviction, `newer` toward the last use. */
-  older: Entry | undefined;
-  newer: Entry | undefined;
 }
 
 /**
@@ -58,37 +55,29 @@ export function fecCache(options: FecCacheOptions = {}): FecCache {
 }
 
 class LruFecCache implements FecCache {
-  // Recency lives in a linked list rather than in the Map's insertion order: a hit then moves
-  // two pointers instead of deleting and re-inserting a key, which leaves the Map untouched.
-  private readonly entries = new Map<string, Entry>();
-  private oldest: Entry | undefined = undefined;
-  private newest: Entry | undefined = undefined;
+  private readonly entries: LruMap<string, Entry>;
   private hits = 0;
   private misses = 0;
 
   constructor(
-    private readonly capacity: number,
+    capacity: number,
     private readonly maxEvals: number,
     private readonly removalProbability: number,
     private readonly dropBits: number,
     private readonly rng: Rng,
-  ) {}
+  ) {
+    this.entries = new LruMap(capacity);
+  }
 
   lookup(fingerprint: Float64Array): CacheLookup {
     const hash = hashQuantized(fingerprint, this.dropBits);
     const entry = this.entries.get(hash);
-    if (entry === undefined) {
+    if (entry === undefined || entry.evaluations < this.maxEvals) {
       this.misses++;
-      return { hash, measurement: undefined };
-    }
-    if (entry.evaluations < this.maxEvals) {
-      this.misses++;
-      this.touch(entry);
       return { hash, measurement: undefined };
     }
     this.hits++;
-    if (this.removalProbability > 0 && this.rng.chance(this.removalProbability)) this.remove(entry);
-    else this.touch(entry);
+    if (this.removalProbability > 0 && this.rng.chance(this.removalProbability)) this.entries.delete(hash);
     const measurement: Measurement = entry.info === undefined ? { values: mean(entry) } : { values: mean(entry), info: entry.info };
     return { hash, measurement };
   }
@@ -97,17 +86,12 @@ class LruFecCache implements FecCache {
     const values = measurement.values;
     const entry = this.entries.get(hash);
     if (entry === undefined || entry.sums.length !== values.length) {
-      if (entry !== undefined) this.remove(entry);
-      const added: Entry = { hash, sums: values.slice(), evaluations: 1, info: measurement.info, older: undefined, newer: undefined };
-      this.entries.set(hash, added);
-      this.append(added);
-      if (this.entries.size > this.capacity) this.remove(this.oldest!);
+      this.entries.set(hash, { sums: values.slice(), evaluations: 1, info: measurement.info });
       return;
     }
     for (let i = 0; i < values.length; i++) entry.sums[i]! += values[i] as number;
     entry.evaluations++;
     entry.info = measurement.info;
-    this.touch(entry);
   }
 
   stats(): CacheStats {
@@ -115,37 +99,8 @@ class LruFecCache implements FecCache {
   }
 
   peek(hash: string): { readonly evaluations: number; readonly values: readonly number[] } | undefined {
-    const entry = this.entries.get(hash);
+    const entry = this.entries.peek(hash);
     return entry && { evaluations: entry.evaluations, values: mean(entry) };
-  }
-
-  /** Marks `entry` as the most recently used. */
-  private touch(entry: Entry): void {
-    if (entry === this.newest) return;
-    this.unlink(entry);
-    this.append(entry);
-  }
-
-  private remove(entry: Entry): void {
-    this.unlink(entry);
-    this.entries.delete(entry.hash);
-  }
-
-  private append(entry: Entry): void {
-    entry.older = this.newest;
-    entry.newer = undefined;
-    if (this.newest === undefined) this.oldest = entry;
-    else this.newest.newer = entry;
-    this.newest = entry;
-  }
-
-  private unlink(entry: Entry): void {
-    if (entry.older === undefined) this.oldest = entry.newer;
-    else entry.older.newer = entry.newer;
-    if (entry.newer === undefined) this.newest = entry.older;
-    else entry.newer.older = entry.older;
-    entry.older = undefined;
-    entry.newer = undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import { avalanche, hex64 } from '../core/hash-mix.ts';
 import { FLOAT64_MANTISSA_BITS, quantizeUnchecked } from './quantize.ts';
 import { wholeNumber } from '../core/options.ts';
 
@@ -77,22 +78,9 @@ export function hashQuantized(fingerprint: Float64Array, dropBits: number): stri
   h2 ^= byteLength;
   h1 = (h1 + h2) | 0;
   h2 = (h2 + h1) | 0;
-  h1 = finalMix(h1);
-  h2 = finalMix(h2);
+  h1 = avalanche(h1);
+  h2 = avalanche(h2);
   h1 = (h1 + h2) | 0;
   h2 = (h2 + h1) | 0;
-  return hex8(h1) + hex8(h2);
-}
-
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
-function hex8(h: number): string {
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return hex64(h1, h2);
 }

@@ -12,6 +12,9 @@ export interface BatchOptions {
 /** Snapshots kept per study: the newest, and one before it in case the newest is damaged. */
 const SNAPSHOTS_KEPT = 2;
 
+/** Functional hashes whose latest stored info the log remembers, to store a repeat by reference. */
+const INFO_HASHES_KEPT = 4096;
+
 /**
  * A study's write side on SQLite. Records wait in a buffer, in the order the study made
  * them, and go to the file in one transaction per batch: a batch is all or nothing, so after
@@ -29,6 +32,10 @@ export class SqliteStudyLog implements StudyLog {
   /** Where each trial proposed in the current batch sits in the buffer, to fold its finish in. */
   private readonly bufferedProposals = new Map<number, number>();
   private readonly finishTrial: Statement;
+  /** Functional hash of each trial in flight, from its proposal to its finish. */
+  private readonly hashes = new Map<number, string>();
+  /** The trial and info text last stored in full for each recent functional hash, oldest first. */
+  private readonly infoByHash = new Map<string, { readonly id: number; readonly text: string }>();
   private readonly insertSnapshot: Statement;
   private readonly pruneSnapshots: Statement;
   private readonly touchStudy: Statement;
@@ -45,12 +52,12 @@ export class SqliteStudyLog implements StudyLog {
     );
     this.insertFinished = db.prepare(
       `INSERT OR REPLACE INTO trials (study_id, id, genotype, key, hash, status, proposed_seq, proposed_ms,
-       objectives, error, cached, info, finished_seq, finished_ms, worker)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       objectives, error, cached, info, finished_seq, finished_ms, worker, info_of)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.finishTrial = db.prepare(
       `UPDATE trials SET status = ?, objectives = ?, error = ?, cached = ?, info = ?, finished_seq = ?, finished_ms = ?,
-       worker = ? WHERE study_id = ? AND id = ?`,
+       worker = ?, info_of = ? WHERE study_id = ? AND id = ?`,
     );
     this.insertSnapshot = db.prepare(`INSERT OR REPLACE INTO snapshots (study_id, seq, algorithm, rng, elapsed_ms, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
     this.pruneSnapshots = db.prepare(
@@ -67,25 +74,43 @@ export class SqliteStudyLog implements StudyLog {
   }
 
   proposed(r: ProposedRecord): void {
+    if (r.hash !== undefined) this.hashes.set(r.id, r.hash);
     this.bufferedProposals.set(r.id, this.buffer.length);
     this.push(this.insertTrial, [this.studyId, r.id, JSON.stringify(r.genotype), r.key, r.hash ?? null, r.seq, r.proposedMs]);
   }
 
   finished(r: FinishedRecord): void {
-    const { worker, info } = splitWorker(r.info);
+    const { worker, info: text } = splitWorker(r.info);
+    const { info, infoOf } = this.shareInfo(r.id, text);
     const at = this.bufferedProposals.get(r.id);
     if (at !== undefined) {
       // Proposed in this same batch: one full insert instead of an insert and an update.
       const proposal = this.buffer[at]!;
       this.buffer[at] = [
         proposal[0], proposal[1], proposal[2], proposal[3], proposal[4], r.status, proposal[5], proposal[6],
-        JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, info, r.seq, r.finishedMs, worker,
+        JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, info, r.seq, r.finishedMs, worker, infoOf,
       ];
       this.kinds[at] = this.insertFinished;
       this.bufferedProposals.delete(r.id);
       return;
     }
-    this.push(this.finishTrial, [r.status, JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, info, r.seq, r.finishedMs, worker, this.studyId, r.id]);
+    this.push(this.finishTrial, [r.status, JSON.stringify(r.values), r.error ?? null, r.cached ? 1 : 0, info, r.seq, r.finishedMs, worker, infoOf, this.studyId, r.id]);
+  }
+
+  /**
+   * The info to store for a finished trial: a reference to the last trial with the same
+   * functional hash when its info is the same text (as a cache hit's is), else the text.
+   */
+  private shareInfo(id: number, text: string | null): { info: string | null; infoOf: number | null } {
+    const hash = this.hashes.get(id);
+    this.hashes.delete(id);
+    if (hash === undefined || text === null) return { info: text, infoOf: null };
+    const last = this.infoByHash.get(hash);
+    if (last?.text === text) return { info: null, infoOf: last.id };
+    this.infoByHash.delete(hash);
+    this.infoByHash.set(hash, { id, text });
+    if (this.infoByHash.size > INFO_HASHES_KEPT) this.infoByHash.delete(this.infoByHash.keys().next().value!);
+    return { info: text, infoOf: null };
   }
 
   snapshot(r: SnapshotRecord): void {

@@ -9,7 +9,9 @@ import type { Database } from './sqlite-driver.ts';
  * keyed by the SHA-256 of their JSON text, the spec referring to them as
  * `{"$blob":"sha256:…"}`; specs written by version 1 hold everything inline and read as they
  * are. From version 2 on, `trials.duration_ms` is left empty (it is finished_ms − proposed_ms)
- * and a thread or queue worker's name is kept in `trials.worker` only, not also in `info`.
+ * and a thread or queue worker's name is kept in `trials.worker` only, not also in `info`. A
+ * trial whose info is the same text as that of a recent trial with the same functional hash
+ * (a cache hit copies it) stores NULL in `info` and that trial's id in `info_of`.
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE studies (
@@ -54,7 +56,8 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE blobs (
      hash TEXT PRIMARY KEY,
      json TEXT NOT NULL
-   );`,
+   );
+   ALTER TABLE trials ADD COLUMN info_of INTEGER;`,
 ];
 
 /** The schema version this code writes. */

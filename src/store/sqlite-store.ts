@@ -78,6 +78,8 @@ interface TrialRow {
   proposed_ms: number;
   finished_ms: number | null;
   worker: string | null;
+  /** Schema 2: the trial whose info this one repeats (see sqlite-schema.ts). */
+  info_of: number | null;
 }
 
 interface SnapshotRow {
@@ -144,7 +146,9 @@ class SqliteStore implements StudyStore {
 
   trials(name: string): TrialRecord[] {
     this.flush();
-    return (this.db.prepare('SELECT * FROM trials WHERE study_id = ? ORDER BY id').all(this.id(name)) as TrialRow[]).map(toTrial);
+    const rows = this.db.prepare('SELECT * FROM trials WHERE study_id = ? ORDER BY id').all(this.id(name)) as TrialRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return rows.map((row) => toTrial(row, row.info_of === null ? null : (byId.get(row.info_of)?.info ?? null)));
   }
 
   *results(name: string, order: ResultOrder = 'id'): IterableIterator<TrialResult> {
@@ -162,8 +166,11 @@ class SqliteStore implements StudyStore {
 
   trial(name: string, id: number): TrialRecord | undefined {
     this.flush();
-    const row = this.db.prepare('SELECT * FROM trials WHERE study_id = ? AND id = ?').get(this.id(name), id) as TrialRow | undefined;
-    return row === undefined ? undefined : toTrial(row);
+    const read = this.db.prepare('SELECT * FROM trials WHERE study_id = ? AND id = ?');
+    const studyId = this.id(name);
+    const row = read.get(studyId, id) as TrialRow | undefined;
+    if (row === undefined) return undefined;
+    return toTrial(row, row.info_of === null ? null : ((read.get(studyId, row.info_of) as TrialRow | undefined)?.info ?? null));
   }
 
   counts(name: string): TrialCounts {
@@ -242,14 +249,19 @@ function parseValues(objectives: string | null): number[] | undefined {
   return objectives === null ? undefined : (JSON.parse(objectives) as (number | null)[]).map((v) => v ?? NaN);
 }
 
-/** The trial's info; the worker that evaluated it is stored in its own column (see sqlite-schema.ts). */
-function parseInfo(row: TrialRow): { [key: string]: Json } | undefined {
-  const info = row.info === null ? undefined : (JSON.parse(row.info) as { [key: string]: Json });
+/**
+ * The trial's info: its own text or, when it repeats another trial's, that one's; the worker
+ * that evaluated it is stored in its own column (see sqlite-schema.ts).
+ */
+function parseInfo(row: TrialRow, sharedInfo: string | null): { [key: string]: Json } | undefined {
+  const text = row.info ?? sharedInfo;
+  const info = text === null ? undefined : (JSON.parse(text) as { [key: string]: Json });
   if (row.worker === null || info?.worker !== undefined) return info;
   return { ...info, worker: row.worker };
 }
 
-function toTrial(row: TrialRow): TrialRecord {
+/** A stored trial; `sharedInfo` is the info text of the trial named by `info_of`, when there is one. */
+function toTrial(row: TrialRow, sharedInfo: string | null): TrialRecord {
   const values = parseValues(row.objectives);
   return {
     id: row.id,
@@ -260,7 +272,7 @@ function toTrial(row: TrialRow): TrialRecord {
     values,
     error: row.error ?? undefined,
     cached: row.cached === 1,
-    info: parseInfo(row),
+    info: parseInfo(row, sharedInfo),
     proposedSeq: row.proposed_seq,
     finishedSeq: row.finished_seq ?? undefined,
     proposedMs: row.proposed_ms,

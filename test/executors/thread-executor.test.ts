@@ -12,7 +12,9 @@ const unused: Task<number> = { id: 'test-distance', objectives: [{ name: 'distan
 
 describe('threadExecutor', () => {
   // One pool for every behaviour: starting workers under tsx is the slow part of this test.
-  it('evaluates on workers in batches; a throw, a hang (100 ms timeout) and a worker exit each fail only their own trial', async () => {
+  // The time limit is far above what the trivial evaluations need, so that a loaded machine
+  // that pauses a worker cannot make an ordinary trial time out; only the hang reaches it.
+  it('evaluates on workers in batches; a throw, a hang (past a 2 s timeout) and a worker exit each fail only their own trial', async () => {
     const algorithm = new CountingAlgorithm();
     const executor = threadExecutor<number>({
       task: { id: 'test-distance', config: { target: 7, throwOn: 5, hangOn: 3, exitOn: 9 } },
@@ -20,7 +22,7 @@ describe('threadExecutor', () => {
       modules: [FIXTURES_URL],
       workers: 2,
       batchSize: 3,
-      timeoutMs: 100,
+      timeoutMs: 2_000,
     });
     const summary = await new Study({ space: integers, task: unused, algorithm, budgetTrials: 24, executor }).run();
     assert.equal(summary.trials, 24);

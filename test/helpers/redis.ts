@@ -107,7 +107,8 @@ async function launch(args: string[], port: number, tls: boolean): Promise<Child
   failed.catch(() => {});
   for (let tries = 0; ; tries++) {
     if (await Promise.race([answers(port, tls), failed])) return server;
-    if (tries > 250) throw new Error(`redis-server did not answer on port ${port}`);
+    // Up to about 20 s: a loaded machine can take seconds to start a server.
+    if (tries > 1000) throw new Error(`redis-server did not answer on port ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -12,19 +12,18 @@ const CHILD = fileURLToPath(new URL('./fixtures/crash-child.ts', import.meta.url
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-crash-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the child; kills it with SIGKILL `killAfterMs` after it starts running, unless it ends first. */
-function runChild(db: string, killAfterMs: number | undefined): Promise<'killed' | 'done'> {
+/** Runs the child; with `freezeAt`, kills it with SIGKILL once it has frozen after that trial, unless it ends first. */
+function runChild(db: string, freezeAt: number | undefined): Promise<'killed' | 'done'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = ['--import', 'tsx', CHILD, db, ...(freezeAt === undefined ? [] : [String(freezeAt)])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (killAfterMs !== undefined && timer === undefined && out.includes('running')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (out.includes('frozen')) child.kill('SIGKILL');
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0 && out.includes('done')) resolve('done');
       else reject(new Error(`child exited with ${code ?? signal}: ${out}`));
@@ -35,12 +34,10 @@ function runChild(db: string, killAfterMs: number | undefined): Promise<'killed'
 describe('a study killed with SIGKILL', () => {
   it('resumes after every kill and ends with every trial id once, the budget exactly, and the trials of an unkilled run', async () => {
     const db = join(dir, 'crash.db');
-    // Fixed, spread-out moments: early (before the first snapshot), mid-run and late.
-    const killsAfterMs = [40, 120, 60, 150, 90];
-    let kills = 0;
-    for (const ms of killsAfterMs) if ((await runChild(db, ms)) === 'killed') kills++;
-    while ((await runChild(db, undefined)) !== 'done');
-    assert.ok(kills >= 5, `only ${kills} of the runs were killed before they ended`);
+    // Fixed, spread-out trials: early (before the first snapshot), mid-run and late.
+    const killsAfterTrial = [10, 60, 74, 160, 262];
+    for (const id of killsAfterTrial) assert.equal(await runChild(db, id), 'killed', `the run frozen after trial ${id}`);
+    assert.equal(await runChild(db, undefined), 'done');
 
     const store = sqliteStore({ path: db });
     const trials = store.trials(CRASH_SPEC.name);

@@ -148,7 +148,7 @@ describe('sqliteStore files', () => {
     const store = sqliteStore({ path });
     store.close();
     const db = openDatabase(path);
-    db.exec('DROP TABLE blobs');
+    db.exec('DROP TABLE blobs; ALTER TABLE trials DROP COLUMN info_of');
     db.pragma('user_version = 1');
     const spec = { task: { id: 't', config: { data: Array.from({ length: 400 }, (_, i) => i) } }, space: null, algorithm: null, objectives: SPEC.objectives, budgetTrials: 4 };
     db.prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES ('old', ?, 1, 'ended', 0, 0)`).run(JSON.stringify(spec));
@@ -177,6 +177,30 @@ describe('sqliteStore files', () => {
     assert.deepEqual(db.prepare('SELECT info, worker, duration_ms FROM trials ORDER BY id').all(), [
       { info: '{"c":1}', worker: 'thread-3', duration_ms: null },
       { info: null, worker: 'thread-4', duration_ms: null },
+    ]);
+    db.close();
+  });
+
+  it('stores the info of a trial that repeats an earlier one of the same functional hash by reference', () => {
+    const path = join(dir, 'shared-info.db');
+    const store = sqliteStore({ path });
+    store.createStudy(SPEC);
+    const log = store.log('s1');
+    const infos = [{ c: [1.25], worker: 'thread-1' }, { c: [1.25], worker: 'thread-1' }, { c: [2] }, { c: [1.25] }];
+    infos.forEach((info, id) => {
+      log.proposed({ id, genotype: id, key: `k${id}`, hash: id === 2 ? 'other' : 'same', seq: 2 * id, proposedMs: id });
+      if (id === 3) store.flush();
+      log.finished({ id, status: 'done', values: [1, 1], error: undefined, cached: id > 0, info, seq: 2 * id + 1, finishedMs: id });
+    });
+    assert.deepEqual(store.trials('s1').map((t) => t.info), infos);
+    assert.deepEqual(infos.map((_, id) => store.trial('s1', id)!.info), infos);
+    store.close();
+    const db = openDatabase(path);
+    assert.deepEqual(db.prepare('SELECT info, info_of FROM trials ORDER BY id').all(), [
+      { info: '{"c":[1.25]}', info_of: null },
+      { info: null, info_of: 0 },
+      { info: '{"c":[2]}', info_of: null },
+      { info: null, info_of: 0 },
     ]);
     db.close();
   });

@@ -1,5 +1,5 @@
 import { isConst, type Graph } from './graph.ts';
-import { LruMap } from './lru.ts';
+import { LruMap } from '../../core/lru-map.ts';
 import type { OpSet } from './op-set.ts';
 import { parseGraph } from './validate.ts';
 

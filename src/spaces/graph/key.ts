@@ -1,3 +1,4 @@
+import { avalanche, hex64, murmurRound } from '../../core/hash-mix.ts';
 import { isConst, type Graph } from './graph.ts';
 import type { OpSet } from './op-set.ts';
 
@@ -13,30 +14,18 @@ const TAG_CONST = 0x5e6f7081;
 const TAG_OP = 0x13579bdf;
 const TAG_GRAPH = 0x2468ace0;
 
+/** Lane A: MurmurHash3 x86_32's own round. */
 function mixA(h: number, word: number): number {
-  let k = Math.imul(word, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return murmurRound(h, word, 0xcc9e2d51, 15, 0x1b873593, 13, 5, 0xe6546b64);
 }
 
+/** Lane B: the same round with other constants, so the two lanes are independent. */
 function mixB(h: number, word: number): number {
-  let k = Math.imul(word, 0x85ebca77);
-  k = (k << 17) | (k >>> 15);
-  h ^= Math.imul(k, 0xc2b2ae3d);
-  h = (h << 11) | (h >>> 21);
-  return (Math.imul(h, 9) + 0x27d4eb2f) | 0;
+  return murmurRound(h, word, 0x85ebca77, 17, 0xc2b2ae3d, 11, 9, 0x27d4eb2f);
 }
 
 function finalize(h: number, length: number): number {
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return avalanche(h ^ length);
 }
 
 /** Accumulates words into the two lanes of a 64-bit hash. */
@@ -154,7 +143,7 @@ function merkle(g: Graph, ops: OpSet, ignoreConstants: boolean): string {
     b = mixB(mixB(b, laneA[id]!), laneB[id]!);
   }
   const length = 3 + 2 * g.outputs.length;
-  return finalize(a, length).toString(16).padStart(8, '0') + finalize(b, length).toString(16).padStart(8, '0');
+  return hex64(finalize(a, length), finalize(b, length));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { avalanche, hex64 } from '../../core/hash-mix.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Json, Space } from '../../core/types.ts';
 import type { Instruction, RegisterProgram } from './instruction.ts';
@@ -161,14 +162,5 @@ export function programKey(program: RegisterProgram): string {
       h2 = mix(h2, b ^ h1);
     }
   }
-  return hex(h1) + hex(h2);
-}
-
-function hex(h: number): string {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return hex64(avalanche(h1), avalanche(h2));
 }

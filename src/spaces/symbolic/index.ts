@@ -58,6 +58,7 @@ export {
   evolution,
   mutateSwap,
   mutateUniform,
+  operatorSpace,
   pipe,
   recombineKPoint,
   recombineOrder,
@@ -89,6 +90,7 @@ export type {
   RankOptions,
   RecombinatorOptions,
   SegmentedOptions,
+  SpaceOperators,
   SwapMutatorOptions,
   UniformMutatorOptions,
 } from './evolution/index.ts';

@@ -131,15 +131,14 @@ export class ProgramCompiler {
     const s1 = e.s(1);
     const load = (x: string): string => e.each(f, (i) => `${e.v(0, i)} = ${x}[row + ${i}];\n`);
     const predictWritesFeatures = resolved.predict.specs.some((spec, k) => live.predict[k] && spec.out === 'vector' && resolved.predict.instructions[k]!.out === 0);
+    // Example e of `x` into v0, then predict (with s0 = 0, so the label never leaks in).
+    const predictRow = (x: string): string => `const row = e * ${f};\n  ${load(x)}\n  ${s0} = 0;\n  ${predict}`;
     const accuracy = this.evalType === 'accuracy';
     const body = `
 ${setup}
 let steps = 0;
 for (let e = 0; e < numTrain; e++) {
-  const row = e * ${f};
-  ${load('trainX')}
-  ${s0} = 0;
-  ${predict}
+  ${predictRow('trainX')}
   ${accuracy ? `${s1} = 1 / (1 + Math.exp(-${s1}));` : ''}
   const label = trainY[e];
   const error = Math.abs(label - ${s1});
@@ -153,10 +152,7 @@ for (let e = 0; e < numTrain; e++) {
 counts[0] = steps; counts[1] = numTrain;
 let loss = 0;
 for (let e = 0; e < numValid; e++) {
-  const row = e * ${f};
-  ${load('validX')}
-  ${s0} = 0;
-  ${predict}
+  ${predictRow('validX')}
   ${
     accuracy
       ? `const absError = (validY[e] > 0.5) === (1 / (1 + Math.exp(-${s1})) > 0.5) ? 0 : 1;\n  loss += absError;`

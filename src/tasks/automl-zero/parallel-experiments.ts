@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { UsageError } from '../../core/errors.ts';
-import { tsxApi } from '../../executors/tsx-loader.ts';
+import { wholeNumber } from '../../core/options.ts';
+import { startWorker } from '../../executors/start-worker.ts';
 import type { ExperimentProgress, ExperimentResult } from './experiment.ts';
 import { presetNamed } from './presets.ts';
 
@@ -53,9 +53,7 @@ export interface ExperimentStopMessage {
 /** What a worker posts back. */
 export type ExperimentWorkerMessage = { readonly progress: ExperimentProgress } | { readonly result: ExperimentResult } | { readonly error: string };
 
-// In Node 20 a worker thread does not inherit tsx's ESM hooks, and `--import tsx` in its
-// execArgv does not reach them either: the worker registers tsx itself, then loads its module.
-const WORKER_BOOT = `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./experiment-worker.ts', import.meta.url).href)}); });`;
+const WORKER_MODULE = new URL('./experiment-worker.ts', import.meta.url).href;
 
 /**
  * Runs independent AutoML-Zero searches on `workers` threads, with seeds `seed`, `seed + 1`,
@@ -70,7 +68,7 @@ const WORKER_BOOT = `import(${JSON.stringify(tsxApi())}).then(({ register }) => 
  */
 export function runParallelExperiments(options: ParallelExperimentsOptions): Promise<ParallelExperimentsResult> {
   const { workers, seed } = options;
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`runParallelExperiments: workers must be a whole number >= 1, got ${workers}`);
+  wholeNumber('runParallelExperiments', 'workers', workers, 1);
   presetNamed(options.preset);
   const started = performance.now();
   const threads = Array.from({ length: workers }, (_, i) => {
@@ -82,7 +80,7 @@ export function runParallelExperiments(options: ParallelExperimentsOptions): Pro
       ...(options.maxExperiments === undefined ? {} : { maxExperiments: options.maxExperiments }),
       ...(options.maxIndividuals === undefined ? {} : { maxIndividuals: options.maxIndividuals }),
     };
-    return new Worker(WORKER_BOOT, { eval: true, workerData: data });
+    return startWorker(WORKER_MODULE, data);
   });
   const latest = new Map<number, ExperimentProgress>();
   const results = new Map<number, ExperimentResult>();
@@ -137,21 +135,17 @@ export function runParallelExperiments(options: ParallelExperimentsOptions): Pro
 
 /** Every worker's latest progress as one: counts and rates summed, fitness the best. */
 function combined(latest: ReadonlyMap<number, ExperimentProgress>): ExperimentProgress {
-  let experiment = 0;
-  let individuals = 0;
-  let seconds = 0;
-  let individualsPerSecond = 0;
-  let bestFitness = 0;
-  let bestSelectFitness = -1;
-  let hits = 0;
-  for (const p of latest.values()) {
-    experiment += p.experiment;
-    individuals += p.individuals;
-    seconds = Math.max(seconds, p.seconds);
-    individualsPerSecond += p.individualsPerSecond;
-    bestFitness = Math.max(bestFitness, p.bestFitness);
-    bestSelectFitness = Math.max(bestSelectFitness, p.bestSelectFitness);
-    hits += p.fecHitRate * p.individuals;
-  }
-  return { experiment, individuals, seconds, individualsPerSecond, bestFitness, bestSelectFitness, fecHitRate: individuals > 0 ? hits / individuals : 0 };
+  const all = [...latest.values()];
+  const sum = (field: (p: ExperimentProgress) => number): number => all.reduce((total, p) => total + field(p), 0);
+  const max = (field: (p: ExperimentProgress) => number, floor: number): number => all.reduce((best, p) => Math.max(best, field(p)), floor);
+  const individuals = sum((p) => p.individuals);
+  return {
+    experiment: sum((p) => p.experiment),
+    individuals,
+    seconds: max((p) => p.seconds, 0),
+    individualsPerSecond: sum((p) => p.individualsPerSecond),
+    bestFitness: max((p) => p.bestFitness, 0),
+    bestSelectFitness: max((p) => p.bestSelectFitness, -1),
+    fecHitRate: individuals > 0 ? sum((p) => p.fecHitRate * p.individuals) / individuals : 0,
+  };
 }

@@ -2,6 +2,24 @@ import { UsageError } from '../../core/errors.ts';
 import { DEMO_OPS } from '../../spaces/register/index.ts';
 import type { ExperimentConfig } from './experiment.ts';
 
+/**
+ * The task suites of a regression preset, F = 4: search on 10 tasks of `searchTrain`+100
+ * examples; select on 100 tasks of 1000+100; report on 100 more from another seed.
+ */
+function regressionSuites(kind: 'linear' | 'nonlinear', searchTrain: number): Pick<ExperimentConfig, 'searchTasks' | 'selectTasks' | 'finalTasks'> {
+  return {
+    searchTasks: { kind, features: 4, numTasks: 10, numTrain: searchTrain, numValid: 100 },
+    selectTasks: { kind, features: 4, numTasks: 100, numTrain: 1000, numValid: 100 },
+    finalTasks: { kind, features: 4, numTasks: 100, numTrain: 1000, numValid: 100, seed: 1_000_000 },
+  };
+}
+
+/** The demo's population and tournament sizes, which every preset keeps. */
+const DEMO_SELECTION = { populationSize: 1000, tournamentSize: 10 } as const;
+
+/** Examples per task of the functional fingerprint, as in the demo. */
+const FEC_EXAMPLES = { numTrain: 10, numValid: 10 } as const;
+
 const DEMO_MUTATIONS = ['alter-param', 'randomize-instruction', 'randomize-component'] as const;
 
 /**
@@ -25,14 +43,11 @@ export const DEMO_PRESET: ExperimentConfig = {
     mutations: DEMO_MUTATIONS,
     mutateProbability: 0.9,
   },
-  searchTasks: { kind: 'linear', features: 4, numTasks: 10, numTrain: 100, numValid: 100 },
-  selectTasks: { kind: 'linear', features: 4, numTasks: 100, numTrain: 1000, numValid: 100 },
-  finalTasks: { kind: 'linear', features: 4, numTasks: 100, numTrain: 1000, numValid: 100, seed: 1_000_000 },
-  populationSize: 1000,
-  tournamentSize: 10,
+  ...regressionSuites('linear', 100),
+  ...DEMO_SELECTION,
   experimentTrainSteps: 100_000_000,
   sufficientFitness: 0.9999,
-  fec: { numTrain: 10, numValid: 10 },
+  fec: FEC_EXAMPLES,
 };
 
 const NEURAL_OPS = [
@@ -69,14 +84,11 @@ export const NONLINEAR_PRESET: ExperimentConfig = {
     mutations: ['alter-param', 'randomize-instruction', 'randomize-component', 'insert', 'remove', 'trade'],
     mutateProbability: 0.9,
   },
-  searchTasks: { kind: 'nonlinear', features: 4, numTasks: 10, numTrain: 200, numValid: 100 },
-  selectTasks: { kind: 'nonlinear', features: 4, numTasks: 100, numTrain: 1000, numValid: 100 },
-  finalTasks: { kind: 'nonlinear', features: 4, numTasks: 100, numTrain: 1000, numValid: 100, seed: 1_000_000 },
-  populationSize: 1000,
-  tournamentSize: 10,
+  ...regressionSuites('nonlinear', 200),
+  ...DEMO_SELECTION,
   experimentTrainSteps: 20_000_000,
   sufficientFitness: 0.9,
-  fec: { numTrain: 10, numValid: 10 },
+  fec: FEC_EXAMPLES,
 };
 
 /**
@@ -92,11 +104,10 @@ export const CLASSIFICATION_PRESET: ExperimentConfig = {
   selectTasks: { kind: 'mnist', features: 16, numTasks: 20, numTrain: 800, numValid: 200 },
   finalTasks: { kind: 'mnist', features: 16, numTasks: 45, numTrain: 800, numValid: 200, numTest: 200, seed: 1_000_000 },
   finalOnTest: true,
-  populationSize: 1000,
-  tournamentSize: 10,
+  ...DEMO_SELECTION,
   experimentTrainSteps: 8_000_000,
   sufficientFitness: 0.97,
-  fec: { numTrain: 10, numValid: 10 },
+  fec: FEC_EXAMPLES,
 };
 
 /** Every preset by name. */

@@ -92,7 +92,7 @@ export class ProgramEngine {
     const cache = this.facts;
     if (this.interpret) {
       const live = programLiveness(resolveProgram(program), this.shape);
-      return new CompiledRun(this, interpretedLoop(program, this.shape, this.evalType, this.maxAbsError), live);
+      return this.compiledRun(interpretedLoop(program, this.shape, this.evalType, this.maxAbsError), live);
     }
     if (cache === undefined) return this.prepareResolved(program);
     const fs = factsOf(cache, setup);
@@ -106,7 +106,7 @@ export class ProgramEngine {
     let reloadFeatures = false;
     for (let k = 0; k < fp.length; k++) if (live.predict[k] && fp[k]!.spec.out === 'vector' && predict[k]!.out === 0) reloadFeatures = true;
     const threaded: ThreadedProgram = { setup: this.stepsOf(setup, fs, live.setup), predict: this.stepsOf(predict, fp, live.predict), learn: this.stepsOf(learn, fl, live.learn), reloadFeatures };
-    return new ThreadedRun(this, threaded, live);
+    return this.threadedRun(threaded, live);
   }
 
   /** How many programs were prepared, and how many ran compiled. */
@@ -133,7 +133,16 @@ export class ProgramEngine {
       learn: this.stepCompiler.steps(resolved.learn, this.memory, live.learn),
       reloadFeatures,
     };
-    return new ThreadedRun(this, threaded, live);
+    return this.threadedRun(threaded, live);
+  }
+
+  private compiledRun(loop: TrainingLoop, live: ProgramLiveness): PreparedProgram {
+    return new PreparedRun(true, live, (data, numTrain, numValid, rng, buffers) => loop(this.memory, data, numTrain, numValid, rng, buffers));
+  }
+
+  private threadedRun(program: ThreadedProgram, live: ProgramLiveness): PreparedProgram {
+    const accuracy = this.evalType === 'accuracy';
+    return new PreparedRun(false, live, (data, numTrain, numValid, rng, buffers) => runThreadedLoop(program, this.memory, accuracy, this.maxAbsError, data, numTrain, numValid, rng, buffers));
   }
 
   private earnsCompiling(signature: string): boolean {
@@ -153,7 +162,7 @@ export class ProgramEngine {
         if (flags[k]) facts[c]![k]!.spec.data.forEach((role, d) => role === 'value' && constants.push(ins.data[d]!));
       });
     });
-    return new CompiledRun(this, this.compiler.bind(raw, Float64Array.from(constants)), live);
+    return this.compiledRun(this.compiler.bind(raw, Float64Array.from(constants)), live);
   }
 
   private stepsOf(instructions: readonly Instruction[], facts: readonly InstructionFacts[], live: readonly boolean[]): Step[] {
@@ -168,37 +177,16 @@ export class ProgramEngine {
   }
 }
 
-class ThreadedRun implements PreparedProgram {
-  readonly compiled = false;
+/** A prepared program: `run` is its compiled training loop, or the interpreter over its steps. */
+class PreparedRun implements PreparedProgram {
   readonly random: boolean;
+
   constructor(
-    private readonly engine: ProgramEngine,
-    private readonly program: ThreadedProgram,
+    readonly compiled: boolean,
     readonly liveness: ProgramLiveness,
+    readonly run: PreparedProgram['run'],
   ) {
     this.random = liveness.random;
-  }
-
-  run(data: LoopData, numTrain: number, numValid: number, rng: OpRandom, buffers: LoopBuffers): number {
-    const e = this.engine;
-    return runThreadedLoop(this.program, e.memory, e.evalType === 'accuracy', e.maxAbsError, data, numTrain, numValid, rng, buffers);
-  }
-}
-
-/** A program run by a `TrainingLoop`: a compiled loop, or the interpreter. */
-class CompiledRun implements PreparedProgram {
-  readonly compiled = true;
-  readonly random: boolean;
-  constructor(
-    private readonly engine: ProgramEngine,
-    private readonly loop: TrainingLoop,
-    readonly liveness: ProgramLiveness,
-  ) {
-    this.random = liveness.random;
-  }
-
-  run(data: LoopData, numTrain: number, numValid: number, rng: OpRandom, buffers: LoopBuffers): number {
-    return this.loop(this.engine.memory, data, numTrain, numValid, rng, buffers);
   }
 }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { UsageError } from '../../core/errors.ts';
+import { wholeNumber } from '../../core/options.ts';
+import { startWorker } from '../../executors/start-worker.ts';
 import { standardOpSet } from '../../spaces/graph/op-set.ts';
 import { builtInTarget } from './targets.ts';
 import { verifyFloat32, type VerifyOptions, type VerifyReport } from './verify-float32.ts';
@@ -22,7 +23,7 @@ const toBits = (value: number) => new Uint32Array(Float32Array.of(value).buffer)
  */
 export async function verifyFloat32Parallel(options: ParallelVerifyOptions): Promise<VerifyReport> {
   const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`verifyFloat32Parallel: workers must be a whole number >= 1, got ${workers}`);
+  wholeNumber('verifyFloat32Parallel', 'workers', workers, 1);
   const ops = options.ops ?? standardOpSet;
   if (builtInTarget(options.target.name) !== options.target) throw new UsageError(`verifyFloat32Parallel: '${options.target.name}' is not a built-in target; use verifyFloat32 for custom targets`);
   for (const name of ops.names) if (standardOpSet.find(name) !== ops.find(name)) throw new UsageError(`verifyFloat32Parallel: op '${name}' is not a standard op; use verifyFloat32`);
@@ -39,12 +40,7 @@ export async function verifyFloat32Parallel(options: ParallelVerifyOptions): Pro
       (interval) =>
         new Promise<VerifyReport>((resolve, reject) => {
           const workerData = { program: options.program, ops: [...ops.names], target: options.target.name, interval };
-          const entry = new URL('./verify-worker.ts', import.meta.url).href;
-          // Loader hooks do not reach worker threads, so run from source the worker registers
-          // tsx itself before loading its TypeScript entry.
-          const worker = import.meta.url.endsWith('.ts')
-            ? new Worker(new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(entry)});`)}`), { workerData })
-            : new Worker(new URL(entry), { workerData });
+          const worker = startWorker(new URL('./verify-worker.ts', import.meta.url).href, workerData);
           worker.once('message', (report: VerifyReport) => resolve(report));
           worker.once('error', reject);
         }),

@@ -140,6 +140,14 @@ export class ChoiceGroup {
     }
   }
 
+  /** Exchanges the blocks of two distinct slots drawn uniformly (the group needs k >= 2). */
+  swapRandomBlocks(values: Float64Array, rng: Rng): void {
+    const i = rng.int(this.k);
+    let j = rng.int(this.k - 1);
+    if (j >= i) j++;
+    this.swapBlocks(values, i, j);
+  }
+
   /** Exchanges the whole blocks (choice and candidate slots) of slots i and j. */
   swapBlocks(values: Float64Array, i: number, j: number): void {
     const a = this.slotIndex(i);

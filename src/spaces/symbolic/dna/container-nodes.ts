@@ -68,8 +68,8 @@ function* product(children: readonly SpecNode[], from: number, values: Float64Ar
   for (const _ of child.enumerate(values)) yield* product(children, from + 1, values);
 }
 
-/** A plain object whose fields may hold choices: decodes to a fresh object with the same keys. */
-export class ObjectNode extends CompositeNode {
+/** A composite whose children stand for named fields, in `keys` order. */
+abstract class KeyedNode extends CompositeNode {
   constructor(
     readonly keys: readonly string[],
     children: readonly SpecNode[],
@@ -79,6 +79,10 @@ export class ObjectNode extends CompositeNode {
   ) {
     super(children, start, end, path);
   }
+}
+
+/** A plain object whose fields may hold choices: decodes to a fresh object with the same keys. */
+export class ObjectNode extends KeyedNode {
 
   decode(values: Float64Array): unknown {
     const out: Record<string, unknown> = {};
@@ -123,16 +127,10 @@ export class ArrayNode extends CompositeNode {
 }
 
 /** A symbolic class whose fields may hold choices: decodes to a checked instance. */
-export class ClassNode extends CompositeNode {
-  constructor(
-    readonly ctor: SymbolicCtor,
-    readonly keys: readonly string[],
-    children: readonly SpecNode[],
-    start: number,
-    end: number,
-    path: string,
-  ) {
-    super(children, start, end, path);
+export class ClassNode extends KeyedNode {
+  /** The children are the class's fields in schema order. */
+  constructor(readonly ctor: SymbolicCtor, children: readonly SpecNode[], start: number, end: number, path: string) {
+    super(ctor.meta.keys, children, start, end, path);
   }
 
   decode(values: Float64Array): unknown {

@@ -37,10 +37,7 @@ export function swapTwoSlots(spec: DNASpec, values: Float64Array, rng: Rng, elig
   let skip = rng.int(count);
   for (const g of spec.groups) {
     if (!swappable(g, values, eligible) || skip-- !== 0) continue;
-    const i = rng.int(g.k);
-    let j = rng.int(g.k - 1);
-    if (j >= i) j++;
-    g.swapBlocks(values, i, j);
+    g.swapRandomBlocks(values, rng);
     return true;
   }
   return false;
@@ -75,10 +72,7 @@ export function mutateAnySite(spec: DNASpec, values: Float64Array, rng: Rng): bo
   let skip = site - count;
   for (const g of spec.groups) {
     if (g.canChange() || !swappable(g, values, undefined) || skip-- !== 0) continue;
-    const i = rng.int(g.k);
-    let j = rng.int(g.k - 1);
-    if (j >= i) j++;
-    g.swapBlocks(values, i, j);
+    g.swapRandomBlocks(values, rng);
     return true;
   }
   return false;

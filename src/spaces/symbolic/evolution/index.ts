@@ -13,4 +13,6 @@ export type { DecisionFilter } from './where.ts';
 export { evolution } from './evolution.ts';
 export type { Evolution, EvolutionOptions } from './evolution.ts';
 export { dnaHillClimbing, dnaNsga2, dnaRegularizedEvolution } from './recipes.ts';
+export { operatorSpace } from './operator-space.ts';
+export type { SpaceOperators } from './operator-space.ts';
 export type { DnaHillClimbingOptions, DnaNsga2Options, DnaRegularizedEvolutionOptions } from './recipes.ts';

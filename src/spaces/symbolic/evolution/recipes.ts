@@ -1,84 +1,66 @@
+import { hillClimbing } from '../../../algorithms/hill-climbing.ts';
+import type { HillClimbing, HillClimbingOptions } from '../../../algorithms/hill-climbing.ts';
+import { nsga2 } from '../../../algorithms/nsga2.ts';
+import type { Nsga2, Nsga2Options } from '../../../algorithms/nsga2.ts';
+import { regularizedEvolution } from '../../../algorithms/regularized-evolution.ts';
+import type { RegularizedEvolution, RegularizedEvolutionOptions } from '../../../algorithms/regularized-evolution.ts';
 import type { Json } from '../../../core/types.ts';
-import { wholeNumber } from '../../../core/options.ts';
+import type { DNA } from '../dna/dna.ts';
 import type { Template } from '../dna/template.ts';
-import { evolution } from './evolution.ts';
-import type { Evolution } from './evolution.ts';
-import { pipe, repeat } from './operator.ts';
 import type { Operator } from './operator.ts';
-import { mutateUniform } from './mutators.ts';
-import { recombineUniform } from './recombinators.ts';
-import { selectLast, selectPareto, selectRandom, selectTop, selectTournament } from './selectors.ts';
+import { operatorSpace } from './operator-space.ts';
 
-/** Options of `dnaRegularizedEvolution`. */
-export interface DnaRegularizedEvolutionOptions {
-  /** A `snapshot()` to resume from. */
-  readonly snapshot?: Json;
-  /** P: members kept; the oldest leaves when a newer one arrives. Default 100. */
-  readonly populationSize?: number;
-  /** S: members per tournament. Default 10. */
-  readonly tournamentSize?: number;
-  /** Default `mutateUniform()`. */
+/**
+ * The classic searches over a template with operators of the algebra as their variation:
+ * each is the core algorithm, run on `operatorSpace(template, operators)`, so there is one
+ * implementation of each search and its snapshots are the core algorithm's.
+ */
+
+/** Options of `dnaRegularizedEvolution`: the core options (defaults P = 100, S = 10), and the mutator. */
+export interface DnaRegularizedEvolutionOptions extends Partial<Pick<RegularizedEvolutionOptions<DNA>, 'populationSize' | 'tournamentSize' | 'snapshot'>> {
+  /** Makes a child of the tournament's winner. Default: the template's own `mutate`. */
   readonly mutator?: Operator;
 }
 
 /**
- * Regularized (aging) evolution (Real et al. 2019) in the operator algebra: P random
- * members, then the mutated winner of a tournament of S, keeping the youngest P.
+ * Regularized (aging) evolution (Real et al. 2019) over a template: P random members, then
+ * the mutated winner of a tournament of S, keeping the youngest P. It is the core
+ * `regularizedEvolution`, with `mutator` as the mutation.
  */
-export function dnaRegularizedEvolution(space: Template<unknown>, options: DnaRegularizedEvolutionOptions = {}): Evolution {
-  const populationSize = wholeNumber('dnaRegularizedEvolution', 'populationSize', options.populationSize ?? 100, 1);
-  const tournamentSize = wholeNumber('dnaRegularizedEvolution', 'tournamentSize', options.tournamentSize ?? 10, 1);
-  return evolution(space, {
-    init: populationSize,
-    reproduce: pipe(selectTournament(tournamentSize, { ties: 'newer' }), options.mutator ?? mutateUniform()),
-    update: selectLast(populationSize),
-    ...resume(options.snapshot),
-  });
+export function dnaRegularizedEvolution(space: Template<unknown>, options: DnaRegularizedEvolutionOptions = {}): RegularizedEvolution<DNA> {
+  const populationSize = options.populationSize ?? 100;
+  const tournamentSize = options.tournamentSize ?? 10;
+  // A tournament larger than the population draws all of it, as the algebra's selectors do.
+  const drawn = typeof populationSize === 'number' && typeof tournamentSize === 'number' && populationSize >= 1 ? Math.min(tournamentSize, populationSize) : tournamentSize;
+  return regularizedEvolution({ space: operatorSpace(space, options), populationSize, tournamentSize: drawn, ...resume(options.snapshot) });
 }
 
-/** Options of `dnaHillClimbing`. */
-export interface DnaHillClimbingOptions {
-  /** A `snapshot()` to resume from. */
-  readonly snapshot?: Json;
-  /** Default `mutateUniform()`. */
+/** Options of `dnaHillClimbing`: a snapshot to resume from, and the mutator. */
+export interface DnaHillClimbingOptions extends Pick<HillClimbingOptions<DNA>, 'snapshot'> {
+  /** Makes a child of the incumbent. Default: the template's own `mutate`. */
   readonly mutator?: Operator;
 }
 
-/** Hill climbing in the operator algebra: mutate the best so far; a child as good replaces it (plateaus are crossed). */
-export function dnaHillClimbing(space: Template<unknown>, options: DnaHillClimbingOptions = {}): Evolution {
-  return evolution(space, {
-    init: 1,
-    reproduce: pipe(selectTop(1), options.mutator ?? mutateUniform()),
-    update: selectTop(1, { ties: 'newer' }),
-    ...resume(options.snapshot),
-  });
+/** Hill climbing over a template: the core `hillClimbing` (a child as good replaces the incumbent), with `mutator` as the mutation. */
+export function dnaHillClimbing(space: Template<unknown>, options: DnaHillClimbingOptions = {}): HillClimbing<DNA> {
+  return hillClimbing({ space: operatorSpace(space, options), ...resume(options.snapshot) });
 }
 
-/** Options of `dnaNsga2`. */
-export interface DnaNsga2Options {
-  /** A `snapshot()` to resume from. */
-  readonly snapshot?: Json;
-  /** N: members kept by non-dominated rank and crowding. Default 50. */
-  readonly populationSize?: number;
-  /** Default `recombineUniform()`. */
+/** Options of `dnaNsga2`: the core options (default N = 50), the recombinator and the mutator. */
+export interface DnaNsga2Options extends Partial<Pick<Nsga2Options<DNA>, 'populationSize' | 'snapshot'>> {
+  /** Makes a child of two tournament winners. Default: the template's own `crossover` (uniform). */
   readonly recombinator?: Operator;
-  /** Default `mutateUniform()`. */
+  /** Then changes that child. Default: the template's own `mutate`. */
   readonly mutator?: Operator;
 }
 
 /**
- * NSGA-II (Deb et al. 2002) in the operator algebra, steady state: two binary tournaments
- * by dominance pick parents, their child is recombined and mutated, and each new member
- * triggers selection of the best N by rank and crowding.
+ * NSGA-II (Deb et al. 2002) over a template, steady state: the core `nsga2` with one
+ * offspring per generation, so every new member triggers selection of the best N by rank
+ * and crowding; each child is the recombination of two binary-tournament winners, mutated.
  */
-export function dnaNsga2(space: Template<unknown>, options: DnaNsga2Options = {}): Evolution {
-  const populationSize = wholeNumber('dnaNsga2', 'populationSize', options.populationSize ?? 50, 1);
-  return evolution(space, {
-    init: populationSize,
-    reproduce: pipe(repeat(2, pipe(selectRandom(2), selectPareto(1))), options.recombinator ?? recombineUniform(), options.mutator ?? mutateUniform()),
-    update: selectPareto(populationSize),
-    ...resume(options.snapshot),
-  });
+export function dnaNsga2(space: Template<unknown>, options: DnaNsga2Options = {}): Nsga2<DNA> {
+  return nsga2({ space: operatorSpace(space, options), populationSize: options.populationSize ?? 50, offspringSize: 1, crossoverProbability: 1, ...resume(options.snapshot) });
 }
 
 function resume(snapshot: Json | undefined): { snapshot?: Json } {

@@ -1,4 +1,5 @@
-import { crowdingDistance, nonDominatedSort } from '../../../core/pareto.ts';
+import { environmentalSelection } from '../../../algorithms/nsga2-selection.ts';
+import { tournamentIndex } from '../../../algorithms/tournament.ts';
 import type { Rng } from '../../../core/rng.ts';
 import { wholeNumber } from '../../../core/options.ts';
 import type { Individual, Operator } from './operator.ts';
@@ -78,37 +79,34 @@ export function selectLast(n: number): Operator {
   return (individuals) => (individuals.length <= n ? individuals : individuals.slice(individuals.length - n));
 }
 
-/** The winner of a tournament: the best of `size` distinct random individuals (`selectRandom` then `selectTop(1)`). */
+/**
+ * The winner of a tournament: the best of `size` distinct random individuals (with
+ * `replacement`, drawn independently), by the core's tournament selection. Ties go to the
+ * earlier in the input, or the later with `ties: 'newer'`.
+ */
 export function selectTournament(size: number, options: RankOptions & RandomOptions = {}): Operator {
   wholeNumber('selectTournament', 'size', size, 1);
-  const draw = selectRandom(size, options);
-  const best = ranked('selectTournament', 1, options, 1);
-  return (individuals, ctx) => best(draw(individuals, ctx), ctx);
+  const score = lossScore('selectTournament', options, 1);
+  const replacement = options.replacement ?? false;
+  const olderWins = (options.ties ?? 'older') === 'older';
+  return (individuals, { rng }) => {
+    if (individuals.length === 0) return [];
+    const winner = tournamentIndex(individuals.length, size, replacement, rng, (i) => score(individuals[i]!), olderWins);
+    return [individuals[winner]!];
+  };
 }
 
 /**
- * The n best by NSGA-II's order (Deb et al. 2002): whole non-dominated fronts first, then
- * the most isolated members (largest crowding distance) of the front that does not fit.
+ * The n best by NSGA-II's order (Deb et al. 2002), with the core's environmental selection:
+ * whole non-dominated fronts first, then the most isolated members (largest crowding
+ * distance) of the front that does not fit. Unmeasured and NaN losses count as +Infinity.
  */
 export function selectPareto(n: number): Operator {
   wholeNumber('selectPareto', 'n', n, 1);
   return (individuals) => {
     if (individuals.length <= n) return individuals;
     const width = individuals.find((ind) => ind.loss !== undefined)?.loss?.length ?? 1;
-    const points = individuals.map((ind) => lossVector(ind, width));
-    const out: Individual[] = [];
-    for (const front of nonDominatedSort(points)) {
-      if (out.length + front.length <= n) {
-        for (const i of front) out.push(individuals[i]!);
-        if (out.length === n) break;
-        continue;
-      }
-      const crowding = crowdingDistance(front.map((i) => points[i]!));
-      const order = front.map((_, r) => r).sort((a, b) => crowding[b]! - crowding[a]! || a - b);
-      for (let r = 0; out.length < n; r++) out.push(individuals[front[order[r]!]!]!);
-      break;
-    }
-    return out;
+    return environmentalSelection(individuals.map((ind) => lossVector(ind, width)), n).map((i) => individuals[i]!);
   };
 }
 
@@ -121,13 +119,18 @@ function lossVector(ind: Individual, width: number): number[] {
   return out;
 }
 
-function ranked(owner: string, n: number, options: RankOptions, direction: 1 | -1): Operator {
+/** An individual's score on the chosen objective, times `direction`; unmeasured and NaN count as worst. */
+function lossScore(owner: string, options: RankOptions, direction: 1 | -1): (ind: Individual) => number {
   const objective = wholeNumber(owner, 'objective', options.objective ?? 0, 0);
-  const newerFirst = (options.ties ?? 'older') === 'newer';
-  const score = (ind: Individual) => {
+  return (ind) => {
     const v = ind.loss?.[objective];
     return v === undefined || v !== v ? direction * Infinity : direction * v;
   };
+}
+
+function ranked(owner: string, n: number, options: RankOptions, direction: 1 | -1): Operator {
+  const score = lossScore(owner, options, direction);
+  const newerFirst = (options.ties ?? 'older') === 'newer';
   return (individuals) => {
     if (n === 1) {
       let best = -1;

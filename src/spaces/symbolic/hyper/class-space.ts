@@ -43,7 +43,7 @@ export class ClassSpace<T> extends Hyper<T> {
     const start = builder.nextSlot;
     const keys = this.ctor.meta.keys;
     const children = keys.map((key) => builder.node(this.fields[key], { ...at, path: joinPath(at.path, key), id: joinPath(at.id, key) }));
-    return new ClassNode(this.ctor, keys, children, start, builder.nextSlot, at.path);
+    return new ClassNode(this.ctor, children, start, builder.nextSlot, at.path);
   }
 
   toJSON(): { readonly _type: string; readonly [key: string]: unknown } {

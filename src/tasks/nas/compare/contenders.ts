@@ -17,6 +17,14 @@ export const CONTENDER_NAMES = ['re', 'rs', 'reinforce'] as const;
 /** One of `CONTENDER_NAMES`. */
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
+/** Checks a list of algorithm names. */
+export function parseContenderNames(names: readonly string[]): ContenderName[] {
+  for (const name of names) {
+    if (!(CONTENDER_NAMES as readonly string[]).includes(name)) throw new UsageError(`unknown algorithm '${name}'; use some of ${CONTENDER_NAMES.join(', ')}`);
+  }
+  return names as ContenderName[];
+}
+
 /** Settings of the compared algorithms. */
 export interface ContenderSettings {
   /** Regularized evolution's population P. */
@@ -25,14 +33,6 @@ export interface ContenderSettings {
   readonly tournamentSize: number;
   /** REINFORCE's step in logits per unit of validation score (percent on NB201, fraction on NB101). */
   readonly learningRate: number;
-}
-
-/** Checks a list of algorithm names. */
-export function parseContenderNames(names: readonly string[]): ContenderName[] {
-  for (const name of names) {
-    if (!(CONTENDER_NAMES as readonly string[]).includes(name)) throw new UsageError(`unknown algorithm '${name}'; use some of ${CONTENDER_NAMES.join(', ')}`);
-  }
-  return names as ContenderName[];
 }
 
 /** NAS-Bench-201 contenders: all three search the same six-decision DNA space. */

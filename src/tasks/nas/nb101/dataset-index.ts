@@ -14,13 +14,9 @@ export const RUN_METRICS = [
 /** Numbers stored per run. */
 export const METRICS_PER_RUN = RUN_METRICS.length;
 /** Offset of the halfway block and of the final block within a run. */
-export const HALFWAY_OFFSET = 0;
-export const FINAL_OFFSET = 4;
+export const [HALFWAY_OFFSET, FINAL_OFFSET] = [0, 4] as const;
 /** Offsets within a block: training seconds, train, validation and test accuracy. */
-export const TRAINING_TIME = 0;
-export const TRAIN_ACCURACY = 1;
-export const VALIDATION_ACCURACY = 2;
-export const TEST_ACCURACY = 3;
+export const [TRAINING_TIME, TRAIN_ACCURACY, VALIDATION_ACCURACY, TEST_ACCURACY] = [0, 1, 2, 3] as const;
 
 /**
  * NAS-Bench-101 in a few flat arrays. Cells are numbered 0..N-1; a cell's runs at epoch

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LruMap } from '../../../src/spaces/graph/lru.ts';
+import { LruMap } from '../../src/core/lru-map.ts';
 
 describe('LruMap', () => {
   it('evicts the least recently used entry', () => {
@@ -21,5 +21,19 @@ describe('LruMap', () => {
     lru.set('a', 2);
     assert.equal(lru.size, 1);
     assert.equal(lru.get('a'), 2);
+  });
+
+  it('peeks without refreshing an entry, and deletes', () => {
+    const lru = new LruMap<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    assert.equal(lru.peek('a'), 1); // a stays the least recent
+    lru.set('c', 3);
+    assert.equal(lru.peek('a'), undefined);
+    assert.equal(lru.delete('b'), true);
+    assert.equal(lru.delete('b'), false);
+    lru.set('d', 4);
+    lru.set('e', 5);
+    assert.deepEqual([lru.peek('c'), lru.peek('d'), lru.peek('e'), lru.size], [undefined, 4, 5, 2]);
   });
 });
