@@ -46,6 +46,14 @@ export function flag(owner: string, name: string, value: unknown): boolean {
   return value;
 }
 
+/** Returns `value` when it is one of `allowed`, else throws. */
+export function oneOfValues<T extends string>(owner: string, name: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${owner}: ${name} must be one of ${allowed.join(', ')}, got ${show(value)}`);
+  }
+  return value as T;
+}
+
 /** A short rendering of a bad value for an error message. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;

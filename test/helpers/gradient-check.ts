@@ -22,23 +22,32 @@ export function randomTensor(shape: readonly number[], rng: Rng, min = -2, max =
  * probed is Σ w ⊙ f(inputs) with fixed random weights w, so every output element counts.
  */
 export function assertGradientsMatch(f: (inputs: Tensor[]) => Tensor, inputs: readonly Tensor[], options: GradientCheckOptions = {}): void {
+  const params = inputs.map((x) => parameter(x));
+  assertParameterGradientsMatch(() => f(params), params, options);
+}
+
+/**
+ * As `assertGradientsMatch`, with respect to tensors that already need gradients (a module's
+ * parameters, or inputs made with `parameter`): `f` reads them, and they are perturbed in place
+ * (and restored) for the finite differences.
+ */
+export function assertParameterGradientsMatch(f: () => Tensor, params: readonly Tensor[], options: GradientCheckOptions = {}): void {
   const step = options.step ?? 1e-6;
   const tolerance = options.tolerance ?? 1e-5;
-  const params = inputs.map((x) => parameter(x));
-  const probeOutput = noGrad(() => f(params));
+  const probeOutput = noGrad(f);
   const rng = new Rng(options.seed ?? 7);
   const weights = randomTensor(probeOutput.shape, rng, -1, 1);
-  const scalarOf = (xs: Tensor[]): Tensor => sum(mul(f(xs), weights));
-  const analytic = gradients(scalarOf(params), params);
+  const probe = (): Tensor => sum(mul(f(), weights));
+  const analytic = gradients(probe(), params);
   params.forEach((p, which) => {
     const grad = analytic[which]!;
     assert.deepEqual(grad.shape, p.shape, `gradient ${which} has the input's shape`);
     for (let i = 0; i < p.size; i++) {
       const saved = p.data[i]!;
       p.data[i] = saved + step;
-      const up = noGrad(() => scalarOf(params).item());
+      const up = noGrad(() => probe().item());
       p.data[i] = saved - step;
-      const down = noGrad(() => scalarOf(params).item());
+      const down = noGrad(() => probe().item());
       p.data[i] = saved;
       const numeric = (up - down) / (2 * step);
       const error = Math.abs(grad.data[i]! - numeric) / Math.max(1, Math.abs(numeric));

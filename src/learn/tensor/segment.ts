@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import { gradientOf, result } from './autograd.ts';
-import { allocate, shapeText, type Tensor } from './tensor.ts';
+import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
 
 /*
  * Row gathers and segment reductions over the first axis: the message passing of a graph
@@ -11,7 +11,8 @@ import { allocate, shapeText, type Tensor } from './tensor.ts';
 
 function rowWidth(op: string, x: Tensor): number {
   if (x.rank < 1) throw new UsageError(`${op}: needs a tensor with at least one axis, got a scalar`);
-  return x.shape[0] === 0 ? 0 : x.size / x.shape[0]!;
+  // From the shape, not size / rows, so that zero rows (a batch with no edges) keep their width.
+  return sizeOf(x.shape.slice(1));
 }
 
 function checkIndices(op: string, indices: Int32Array, limit: number, what: string): void {

@@ -58,6 +58,12 @@ describe('tensor ops', () => {
     assert.throws(() => t.gather(x, Int32Array.of(3)), /index 3 .* outside 0..2/);
   });
 
+  it('keeps the row width when gathering or reducing no rows', () => {
+    const none = t.gather(t.tensor([1, 2, 3, 4, 5, 6], [3, 2]), new Int32Array(0));
+    assert.deepEqual(none.shape, [0, 2]);
+    assert.deepEqual(t.segmentSum(none, new Int32Array(0), 2).toArray(), [0, 0, 0, 0]);
+  });
+
   it('computes softmax and cross-entropy without overflow on large logits', () => {
     const logits = t.tensor([1000, 1000, 0, 1, 2, 3], [2, 3]);
     close(t.softmax(logits).data.subarray(0, 3), [0.5, 0.5, 0], 1e-6);
