@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
 import { gather } from '../tensor/segment.ts';
 import type { Tensor } from '../tensor/tensor.ts';
-import type { Initializer, InitializerName } from '../init.ts';
+import type { Initializer, InitializerName } from '../tensor/init.ts';
 import { checkModuleOptions, initialParameter, moduleParts, type Module, type ModuleOptions } from './module.ts';
 
 /** Options of `embedding`. */

@@ -4,7 +4,7 @@ import { add } from '../tensor/elementwise.ts';
 import { matmul } from '../tensor/matmul.ts';
 import { reshape } from '../tensor/shape-ops.ts';
 import { shapeText, type Tensor } from '../tensor/tensor.ts';
-import type { Initializer, InitializerName } from '../init.ts';
+import type { Initializer, InitializerName } from '../tensor/init.ts';
 import { checkModuleOptions, initialParameter, moduleParts, type Module, type ModuleOptions } from './module.ts';
 
 /** Options of `linear`. */

@@ -4,7 +4,7 @@ import { add, mul, sigmoid, tanh } from '../tensor/elementwise.ts';
 import { matmul } from '../tensor/matmul.ts';
 import { concat, reshape, slice } from '../tensor/shape-ops.ts';
 import { parameter, shapeText, zeros, type Tensor } from '../tensor/tensor.ts';
-import { glorotUniform, orthogonal } from '../init.ts';
+import { glorotUniform, orthogonal } from '../tensor/init.ts';
 import { checkModuleOptions, moduleParts, type Module, type ModuleOptions } from './module.ts';
 
 /*

@@ -5,7 +5,7 @@ import { matmul } from '../tensor/matmul.ts';
 import { gather, segmentSum } from '../tensor/segment.ts';
 import { reshape } from '../tensor/shape-ops.ts';
 import { parameter, shapeText, zeros, type Tensor } from '../tensor/tensor.ts';
-import { glorotUniform } from '../init.ts';
+import { glorotUniform } from '../tensor/init.ts';
 import type { ActivationName } from './activation.ts';
 import { mlp, type Mlp } from './mlp.ts';
 import { checkModuleOptions, moduleParts, type Module, type ModuleOptions } from './module.ts';

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
 import type { Tensor } from '../tensor/tensor.ts';
-import type { Initializer, InitializerName } from '../init.ts';
+import type { Initializer, InitializerName } from '../tensor/init.ts';
 import { activate, checkActivation, type ActivationName } from './activation.ts';
 import { linear, type Linear } from './linear.ts';
 import { checkModuleOptions, moduleParts, type Module, type ModuleOptions } from './module.ts';

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.ts';
 import { oneOfValues } from '../../core/options.ts';
 import { Rng } from '../../core/rng.ts';
 import { parameter, type DType, type Tensor } from '../tensor/tensor.ts';
-import { resolveInitializer, type Initializer, type InitializerName } from '../init.ts';
+import { resolveInitializer, type Initializer, type InitializerName } from '../tensor/init.ts';
 
 /*
  * The module convention: a factory takes an options object (checked at once, defaults filled

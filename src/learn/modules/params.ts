@@ -1,6 +1,6 @@
-import { UsageError } from '../core/errors.ts';
-import type { Module } from './modules/module.ts';
-import { shapeText, sizeOf, type DType, type Tensor } from './tensor/tensor.ts';
+import { UsageError } from '../../core/errors.ts';
+import type { Module } from './module.ts';
+import { shapeText, sizeOf, type DType, type Tensor } from '../tensor/tensor.ts';
 
 /*
  * A module's parameters as plain data, so a trained model can be stored with its study: JSON

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError } from '../../src/core/errors.ts';
-import { Rng } from '../../src/core/rng.ts';
-import * as nn from '../../src/learn/modules/index.ts';
-import type { Module } from '../../src/learn/modules/index.ts';
-import { loadParametersBinary, loadParametersJson, parametersToBinary, parametersToJson } from '../../src/learn/params.ts';
+import { UsageError } from '../../../src/core/errors.ts';
+import { Rng } from '../../../src/core/rng.ts';
+import * as nn from '../../../src/learn/modules/index.ts';
+import type { Module } from '../../../src/learn/modules/index.ts';
+import { loadParametersBinary, loadParametersJson, parametersToBinary, parametersToJson } from '../../../src/learn/modules/params.ts';
 
 /** Every module kind, built from a seed. */
 const MODULES: Record<string, (rng: Rng, dtype: 'float32' | 'float64') => Module> = {

@@ -1,7 +1,7 @@
-import { UsageError } from '../core/errors.ts';
-import { oneOfValues } from '../core/options.ts';
-import type { Rng } from '../core/rng.ts';
-import { allocate, shapeText, sizeOf, Tensor, type DType } from './tensor/tensor.ts';
+import { UsageError } from '../../core/errors.ts';
+import { oneOfValues } from '../../core/options.ts';
+import type { Rng } from '../../core/rng.ts';
+import { allocate, shapeText, sizeOf, Tensor, type DType } from './tensor.ts';
 
 /*
  * Weight initialisers. Every one draws from the Rng passed in, so a seed fixes the weights.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { UsageError } from '../../src/core/errors.ts';
-import { Rng } from '../../src/core/rng.ts';
-import { INITIALIZERS, glorotUniform, heNormal, orthogonal, resolveInitializer } from '../../src/learn/init.ts';
+import { UsageError } from '../../../src/core/errors.ts';
+import { Rng } from '../../../src/core/rng.ts';
+import { INITIALIZERS, glorotUniform, heNormal, orthogonal, resolveInitializer } from '../../../src/learn/tensor/init.ts';
 
 const runs = { numRuns: 20, seed: 5 };
 
