@@ -7,3 +7,10 @@ export { remez } from './remez.ts';
 export type { RemezOptions, RemezResult } from './remez.ts';
 export { solveDense } from './dense-solve.ts';
 export { symmetricEigen } from './symmetric-eigen.ts';
+
+// The neural-network engine, as three namespaces: `tensor` (tensors, ops, gradients,
+// initialisers), `nn` (layers, per-graph pooling, parameter storage) and `optim` (update rules,
+// clipping, schedules).
+export * as tensor from './tensor/index.ts';
+export * as nn from './modules/index.ts';
+export * as optim from './optim/index.ts';

@@ -17,3 +17,5 @@ export type { GlobalAttention, GlobalAttentionOptions } from './global-attention
 export { globalAttention } from './global-attention.ts';
 export type { GraphPooling, GraphPoolingOptions, PoolingReduction } from './graph-pooling.ts';
 export { graphPooling } from './graph-pooling.ts';
+export type { ParameterJson, ParametersJson } from './params.ts';
+export { loadParametersBinary, loadParametersJson, parametersToBinary, parametersToJson } from './params.ts';

@@ -14,3 +14,5 @@ export { gather, segmentMax, segmentMean, segmentSum } from './segment.ts';
 export { binaryCrossEntropyWithLogits, crossEntropy, layerNorm, logSoftmax, softmax } from './nn-ops.ts';
 export type { SquashedSample } from './sampling.ts';
 export { randomNormal, randomUniform, squashedGaussian } from './sampling.ts';
+export type { Initializer, InitializerName } from './init.ts';
+export { INITIALIZERS, glorotNormal, glorotUniform, heNormal, orthogonal, standardNormal } from './init.ts';
