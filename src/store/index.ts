@@ -7,3 +7,5 @@ export { openStoreFile } from './open-store.ts';
 export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
 export type { RunExtras, StudyParts } from './stored-study.ts';
 export type { Recipe, StoredStudy, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
+export { checkSearchFile } from './search-file.ts';
+export type { SearchFile } from './search-file.ts';

@@ -20,6 +20,11 @@ export interface StudySpec {
   readonly seed: number;
   readonly budgetTrials: number | undefined;
   readonly budgetSeconds: number | undefined;
+  /**
+   * Module URLs to import before the parts are rebuilt: a search file's (`amoeba run`), whose
+   * tasks and spaces are registered there. Resume and worker threads import them.
+   */
+  readonly modules?: readonly string[];
 }
 
 /** How a stored study stands: still running (or killed while running), or ended. */
