@@ -11,6 +11,8 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { sqliteStore } from '../../src/store/index.ts';
 import { AMOEBA_BIN, cli } from '../helpers/cli.ts';
+import { startWorker } from '../helpers/queue-workers.ts';
+import { sharedRedis } from '../helpers/redis.ts';
 
 const FILE = join(import.meta.dirname, 'fixtures', 'search-file.ts');
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-run-'));
@@ -54,6 +56,25 @@ describe('amoeba run', () => {
     const { trials } = storedTrials(db);
     assert.equal(trials.length, 60);
     assert.equal(trials.filter((t) => t.status === 'failed').length, 0, trials.find((t) => t.error !== undefined)?.error);
+  });
+
+  it('runs on two amoeba worker processes over Redis to the trials of an inline run under --sync', async () => {
+    const redis = await sharedRedis();
+    const workers = await Promise.all([1, 2].map(() => startWorker(['--redis', redis.url, '--module', FILE])));
+    try {
+      const runs = [];
+      for (const executor of [['--executor', 'inline'], ['--executor', 'redis', '--redis', redis.url]]) {
+        const db = join(dir, `sync-${executor[1]}.db`);
+        const { code, err } = await cli('run', FILE, '--db', db, '--workers', '2', '--sync', '--budget', '80', '--quiet', ...executor);
+        assert.equal(code, 0, err);
+        runs.push(storedTrials(db).trials.map((t) => [t.key, t.values]));
+      }
+      assert.equal(runs[1]!.length, 80);
+      assert.deepEqual(runs[1], runs[0]);
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await redis.stop();
+    }
   });
 
   it('resumes after SIGKILL to exactly its budget, with every trial id once', async () => {
