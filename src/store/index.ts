@@ -7,4 +7,4 @@ export { openStoreFile } from './open-store.ts';
 export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
 export type { RunExtras, StudyParts } from './stored-study.ts';
 export type { Recipe, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
-export { groupOfStudy } from './group-names.ts';
+export { freshName, groupOfStudy } from './group-names.ts';
