@@ -2,9 +2,8 @@ import { availableParallelism } from 'node:os';
 import '../algorithms/index.ts';
 import '../tasks/built-in.ts';
 import type { Executor } from '../core/plugs.ts';
-import type { Trial } from '../core/types.ts';
-import { formatNumber } from '../report/index.ts';
 import type { Study, StudySummary } from '../core/study.ts';
+import { importUserModule } from '../executors/tsx-loader.ts';
 import { DEFAULT_STORE_FILE, openStoreFile, resumeStoredStudy } from '../store/index.ts';
 import type { StoredGroup, StoredStudy, StudyStore } from '../store/index.ts';
 import { chooseExecutor, executorFactory, executorKind, queueNamespace, type ExecutorKind } from './study-flags.ts';
@@ -14,7 +13,7 @@ import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
 import { groupOutput, isFinished, requireStudyOrGroup } from './study-group.ts';
-import { studyOutput, type StudyOutput } from './study-result.ts';
+import { describeBest, studyOutput, type StudyOutput } from './study-result.ts';
 
 interface ResumeFlags {
   readonly db?: string;
@@ -124,10 +123,12 @@ async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeF
 /** Resumes one stored study with the executor the flags ask for, with progress, to its end. */
 async function runResumed(store: StudyStore, stored: StoredStudy, flags: ResumeFlags, signal: AbortSignal): Promise<{ study: Study<unknown>; summary: StudySummary }> {
   const kind = chooseExecutor(flags);
-  const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name));
+  // A search file's study (`amoeba run`) registers its parts in its own module.
+  for (const module of stored.modules ?? []) await importUserModule(module, `study '${stored.name}': its search file`);
+  const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name), stored.modules);
   const executor = factory?.({ task: stored.task, space: stored.space! }) as Executor<unknown> | undefined;
   const study = resumeStoredStudy(store, stored.name, { signal, ...(executor === undefined ? {} : { executor }) });
-  const stopProgress = showProgress(study, { quiet: flags.quiet === true, budgetTrials: stored.budgetTrials, budgetSeconds: stored.budgetSeconds, describeBest: (t) => describe(stored, t) });
+  const stopProgress = showProgress(study, { quiet: flags.quiet === true, budgetTrials: stored.budgetTrials, budgetSeconds: stored.budgetSeconds, describeBest: (t) => describeBest(stored, t) });
   const summary = await study.run();
   stopProgress();
   return { study, summary };
@@ -135,8 +136,4 @@ async function runResumed(store: StudyStore, stored: StoredStudy, flags: ResumeF
 
 function resumeHint(name: string, flags: ResumeFlags): string {
   return `amoeba resume ${name} --db ${flags.db ?? DEFAULT_STORE_FILE}`;
-}
-
-function describe(stored: StoredStudy, best: Trial<unknown>): string {
-  return stored.objectives.map((o, i) => `${o.name} ${formatNumber(best.values[i]!)}`).join(', ');
 }

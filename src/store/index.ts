@@ -8,3 +8,5 @@ export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from 
 export type { RunExtras, StudyParts } from './stored-study.ts';
 export type { Recipe, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
 export { freshName, groupOfStudy } from './group-names.ts';
+export { checkSearchFile } from './search-file.ts';
+export type { SearchFile } from './search-file.ts';

@@ -289,6 +289,7 @@ function toStudy(row: StudyRow, resolved: Json): StoredStudy {
     objectives: spec.objectives,
     budgetTrials: spec.budgetTrials ?? undefined,
     budgetSeconds: spec.budgetSeconds ?? undefined,
+    ...(spec.modules === undefined ? {} : { modules: spec.modules }),
     status: row.status === 'ended' ? 'ended' : 'running',
     stopReason: row.stop_reason ?? undefined,
     createdAt: row.created_at,

@@ -25,6 +25,11 @@ export interface StudySpec {
    * `fecCache(cache)` on start and on resume; undefined for a study without a cache.
    */
   readonly cache?: Json | undefined;
+  /**
+   * Module URLs to import before the parts are rebuilt: a search file's (`amoeba run`), whose
+   * tasks and spaces are registered there. Resume and worker threads import them.
+   */
+  readonly modules?: readonly string[];
 }
 
 /** A command that runs many studies (restarts, seeds, algorithms) stores them as one group. */
