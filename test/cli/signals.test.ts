@@ -122,6 +122,14 @@ describe('signals stop amoeba approx', { concurrency: 3 }, () => {
       } finally {
         store.close();
       }
+      if (signal !== 'SIGHUP') return;
+      // Resumed, then stopped again: it ends as approx does, with the table and its JSON.
+      const resumedJson = join(dir, 'approx-resumed.json');
+      const resumed = await interrupt('SIGINT', ['resume', 'approx-1', '--db', db, '--workers', '1', '--json', resumedJson]);
+      assert.match(resumed.out, /^approx exp2 on \[0, 1\], mode real, seeds 0-1 \(2 restarts\)\n/);
+      assert.match(resumed.out, /\n4 +[\d.e+-]+ +\d+ ops +minimax \[1\/1\]/);
+      assert.ok((JSON.parse(readFileSync(resumedJson, 'utf8')) as { front: unknown[] }).front.length > 0);
+      assert.match(resumed.err, /continue with: amoeba resume approx-1 --db/);
     });
   }
 });
