@@ -4,8 +4,39 @@ import { withConstants } from '../../spaces/graph/constants.ts';
 import { opCount } from '../../spaces/graph/cost.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { toFunctionExpression } from './export.ts';
-import type { ApproxProgram, ApproxSearchResult } from './search.ts';
+import type { OpSet } from '../../spaces/graph/op-set.ts';
+import type { Baseline } from './baselines.ts';
+import type { ApproxMode } from './measure.ts';
+import type { Interval } from './targets.ts';
 import type { ApproxSetup } from './setup.ts';
+
+/** One program of the result: the best found at its op count. */
+export interface ApproxProgram {
+  readonly ops: number;
+  /** The objective: max relative error (real) or max float32 ULPs (float32). */
+  readonly maxError: number;
+  readonly maxRelError: number;
+  readonly maxUlp?: number;
+  /** A JavaScript function expression `(x) => { … }` that evaluates the program. */
+  readonly js: string;
+  /** The program with its fitted constants. */
+  readonly program: Graph;
+}
+
+/** The searched front, the baselines on the same grid, and the run's summary. */
+export interface ApproxSearchResult {
+  /** Non-dominated programs (ops against error), fewest ops first. */
+  readonly front: readonly ApproxProgram[];
+  /** The best program found at each op count (index = ops), possibly dominated. */
+  readonly bestByOps: readonly (ApproxProgram | undefined)[];
+  readonly baselines: readonly Baseline[];
+  readonly summary: StudySummary;
+  readonly seed: number;
+  readonly mode: ApproxMode;
+  readonly interval: Interval;
+  /** The ops the programs use. */
+  readonly ops: OpSet;
+}
 
 /** A finished trial as the result needs it: the proposed program, [error, ops], and the fitted constants in `info`. */
 export interface FinishedProgram {

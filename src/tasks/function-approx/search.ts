@@ -1,17 +1,13 @@
 import { UsageError } from '../../core/errors.ts';
 import type { Executor } from '../../core/plugs.ts';
 import { spaces, algorithms } from '../../core/registries.ts';
-import { Study, type StudySummary } from '../../core/study.ts';
+import { Study } from '../../core/study.ts';
 import type { Algorithm, Space, Trial } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import type { OpSet } from '../../spaces/graph/op-set.ts';
 import type { Recipe } from '../../store/types.ts';
-import type { Baseline } from './baselines.ts';
-import type { ApproxMode } from './measure.ts';
 import './register.ts';
-import { BestByOps, approxResult } from './result.ts';
+import { BestByOps, approxResult, type ApproxSearchResult } from './result.ts';
 import { approxSetup, type ApproxSettings, type ApproxSetup } from './setup.ts';
-import type { Interval } from './targets.ts';
 
 /** An AutoNumerics-Zero run: what to approximate, in which mode, with which ops and budget. */
 export interface ApproxSearchOptions extends ApproxSettings {
@@ -29,33 +25,7 @@ export interface ApproxSearchOptions extends ApproxSettings {
   readonly signal?: AbortSignal;
 }
 
-/** One program of the result: the best found at its op count. */
-export interface ApproxProgram {
-  readonly ops: number;
-  /** The objective: max relative error (real) or max float32 ULPs (float32). */
-  readonly maxError: number;
-  readonly maxRelError: number;
-  readonly maxUlp?: number;
-  /** A JavaScript function expression `(x) => { … }` that evaluates the program. */
-  readonly js: string;
-  /** The program with its fitted constants. */
-  readonly program: Graph;
-}
-
-/** The searched front, the baselines on the same grid, and the run's summary. */
-export interface ApproxSearchResult {
-  /** Non-dominated programs (ops against error), fewest ops first. */
-  readonly front: readonly ApproxProgram[];
-  /** The best program found at each op count (index = ops), possibly dominated. */
-  readonly bestByOps: readonly (ApproxProgram | undefined)[];
-  readonly baselines: readonly Baseline[];
-  readonly summary: StudySummary;
-  readonly seed: number;
-  readonly mode: ApproxMode;
-  readonly interval: Interval;
-  /** The ops the programs use. */
-  readonly ops: OpSet;
-}
+export type { ApproxProgram, ApproxSearchResult } from './result.ts';
 
 /**
  * Runs NSGA-II over DAG programs with CMA-ES-fitted constants and returns the front beside the

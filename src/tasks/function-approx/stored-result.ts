@@ -3,8 +3,7 @@ import type { Space } from '../../core/types.ts';
 import { spaces } from '../../core/registries.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import type { StudyStore } from '../../store/types.ts';
-import { BestByOps, approxResult } from './result.ts';
-import type { ApproxSearchResult } from './search.ts';
+import { BestByOps, approxResult, type ApproxSearchResult } from './result.ts';
 import type { ApproxSetup } from './setup.ts';
 
 /**
