@@ -9,3 +9,7 @@ export { algorithms, spaces, tasks } from './core/registries.ts';
 export type { AlgorithmExample, AlgorithmFactory, SpaceFactory, TaskFactory } from './core/registries.ts';
 export type { Registry } from './core/registry.ts';
 export { BUILT_IN_TASKS_URL } from './tasks/built-in.ts';
+export { graphOps } from './spaces/graph/register.ts';
+export type { ConstantInitConfig, GraphSpaceConfig } from './spaces/graph/register.ts';
+export { dnaTemplateRecipe } from './spaces/symbolic/register.ts';
+export { OPERATOR_NAMES, operatorFromConfig } from './spaces/symbolic/evolution/operator-config.ts';

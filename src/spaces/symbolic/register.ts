@@ -5,6 +5,7 @@
  * study can be stored, resumed and evaluated by workers. Operators travel as JSON
  * (`evolution/operator-config.ts`).
  */
+import { readConfig, type ConfigFields } from '../../algorithms/config.ts';
 import { UsageError } from '../../core/errors.ts';
 import { show } from '../../core/options.ts';
 import { algorithms, spaces } from '../../core/registries.ts';
@@ -20,23 +21,17 @@ import { oneOf } from './hyper/one-of.ts';
 import { permutate } from './hyper/permutate.ts';
 import { fromSymbolicJSON, toSymbolicJSON } from './hyper/symbolic-json.ts';
 
-type Fields = { readonly [key: string]: unknown };
-
-function readConfig(owner: string, config: Json, known: readonly string[]): Fields {
-  if (config === null) return {};
-  if (typeof config !== 'object' || Array.isArray(config)) throw new UsageError(`${owner}: config must be an object, got ${show(config)}`);
-  for (const key of Object.keys(config)) {
-    if (!known.includes(key)) throw new UsageError(`${owner}: unknown config key '${key}'; known: ${known.join(', ')}`);
-  }
-  return config;
-}
+type Fields = ConfigFields;
 
 /**
  * Builds a template from `{ space }`, the search space as `toSymbolicJSON` writes it (hyper
  * values tagged `hyper.oneOf`, …; symbolic classes by their registered type names).
  */
 export function dnaTemplateFromConfig(config: Json): Template<unknown> {
-  const fields = readConfig("space 'dna-template'", config, ['space']);
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError(`space 'dna-template': config must be an object { space }, got ${show(config)}`);
+  const unknown = Object.keys(config).find((key) => key !== 'space');
+  if (unknown !== undefined) throw new UsageError(`space 'dna-template': unknown config key '${unknown}'; known: space`);
+  const fields = config;
   if (fields.space === undefined) throw new UsageError("space 'dna-template': config.space is required: the search space as toSymbolicJSON writes it");
   try {
     return template(fromSymbolicJSON(fields.space, 'space'));
@@ -101,7 +96,7 @@ export const DNA_ALGORITHM_CONFIG_KEYS = {
 function register(name: keyof typeof DNA_ALGORITHM_CONFIG_KEYS, build: (space: Template<unknown>, fields: Fields) => Algorithm<unknown>, description: string, config: Json): void {
   if (algorithms.has(name)) return;
   const known = DNA_ALGORITHM_CONFIG_KEYS[name];
-  algorithms.register(name, (space, json) => build(templateOf(name, space), readConfig(`algorithm '${name}'`, json, known)), description, { space: EXAMPLE_SPACE, config });
+  algorithms.register(name, (space, json) => build(templateOf(name, space), readConfig(name, json, known)), description, { space: EXAMPLE_SPACE, config });
 }
 
 if (!spaces.has('dna-template')) spaces.register('dna-template', dnaTemplateFromConfig, 'PyGlove-style hyper-value spaces as DNA', EXAMPLE_SPACE.config);
