@@ -105,6 +105,20 @@ export function lamarckianFromConfig(space: Space<unknown>, config: Json): Algor
   return lamarckian(algorithms.get(id)(space, withSnapshot) as Algorithm<Graph>) as Algorithm<unknown>;
 }
 
-if (!tasks.has('function-approx')) tasks.register('function-approx', functionApproxFromConfig, 'AutoNumerics-Zero: approximate exp2, exp, ln, log2 or erf by a program of few ops');
-if (!spaces.has('function-approx-graph')) spaces.register('function-approx-graph', approxSpaceFromConfig, 'one-input graph programs keyed by shape, their constants fitted by the task');
-if (!algorithms.has('lamarckian')) algorithms.register('lamarckian', lamarckianFromConfig, 'any algorithm, fed back each program with the constants its evaluation fitted');
+/** Small recipes that build each part, for the recipe contract tests and as examples to copy. */
+const TASK_EXAMPLE: FunctionApproxConfig = { target: 'exp2', ops: ['add', 'sub', 'mul', 'div'], trainPoints: 16, validationPoints: 33 };
+const SPACE_EXAMPLE: ApproxSpaceConfig = { ops: ['add', 'sub', 'mul', 'div'], maxVertices: 12 };
+const LAMARCKIAN_EXAMPLE: LamarckianConfig = { algorithm: { id: 'nsga2', config: { populationSize: 6, crossoverProbability: 0, retryUntilChanged: 5 } } };
+
+if (!tasks.has('function-approx')) {
+  tasks.register('function-approx', functionApproxFromConfig, 'AutoNumerics-Zero: approximate exp2, exp, ln, log2 or erf by a program of few ops', TASK_EXAMPLE as unknown as Json);
+}
+if (!spaces.has('function-approx-graph')) {
+  spaces.register('function-approx-graph', approxSpaceFromConfig, 'one-input graph programs keyed by shape, their constants fitted by the task', SPACE_EXAMPLE as unknown as Json);
+}
+if (!algorithms.has('lamarckian')) {
+  algorithms.register('lamarckian', lamarckianFromConfig, 'any algorithm, fed back each program with the constants its evaluation fitted', {
+    space: { id: 'function-approx-graph', config: SPACE_EXAMPLE as unknown as Json },
+    config: LAMARCKIAN_EXAMPLE as unknown as Json,
+  });
+}

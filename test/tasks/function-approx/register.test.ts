@@ -30,6 +30,8 @@ describe('function-approx recipes', () => {
     const program = setup.baselines.find((b) => b.ops === 4)!.program;
     assert.deepEqual(rebuilt.evaluate(program, { trialId: 0, seed: 9 }), setup.task.evaluate(program, { trialId: 0, seed: 9 }));
     assert.deepEqual(recipe.config, { target: 'exp2', interval: [0, 1], mode: 'float32', ops: ['add', 'sub', 'mul', 'div', 'fma', 'sqrt'], trainPoints: 32, validationPoints: 129 });
+    const example = tasks.get('function-approx')(tasks.example('function-approx')!) as FunctionApproxTask;
+    assert.equal(example.validation.points.length, 33);
   });
 
   it('refuses a bad task config with a UsageError naming the key', () => {
