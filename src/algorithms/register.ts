@@ -9,6 +9,8 @@ import { randomSearch } from './random-search.ts';
 import type { RandomSearchOptions } from './random-search.ts';
 import { regularizedEvolution } from './regularized-evolution.ts';
 import type { RegularizedEvolutionOptions } from './regularized-evolution.ts';
+import { reinforce } from './reinforce.ts';
+import type { ReinforceOptions } from './reinforce.ts';
 
 /**
  * Registers every algorithm under its config name. Each config is a JSON object whose keys
@@ -31,6 +33,7 @@ export const ALGORITHM_CONFIG_KEYS: { readonly [name: string]: readonly string[]
   ],
   nsga2: ['populationSize', 'offspringSize', 'elitism', 'crossoverProbability', 'initial', 'snapshot', 'retryUntilChanged'],
   'hill-climbing': ['objective', 'acceptEqual', 'initial', 'snapshot', 'retryUntilChanged'],
+  reinforce: ['learningRate', 'baselineDecay', 'objective', 'snapshot'],
 };
 
 const DEFAULT_POPULATION_SIZE = 100;
@@ -82,4 +85,10 @@ algorithms.register(
   'hill-climbing',
   fromConfig('hill-climbing', (space, fields) => hillClimbing({ ...(fields as Partial<HillClimbingOptions<unknown>>), space })),
   'mutates the best trial so far, moving on ties',
+);
+
+algorithms.register(
+  'reinforce',
+  fromConfig('reinforce', (space, fields) => reinforce({ ...(fields as Partial<ReinforceOptions>), space: space as ReinforceOptions['space'] })),
+  'REINFORCE policy gradient over a DNA space (Williams 1992); learningRate 0.05, baselineDecay 0.9 by default',
 );
