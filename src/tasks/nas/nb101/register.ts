@@ -101,8 +101,11 @@ export function validCellsFromConfig(space: Space<unknown>, config: Json): Algor
 }
 
 if (!tasks.has('nas-bench-101')) tasks.register('nas-bench-101', nb101TaskFromConfig, 'NAS-Bench-101 cells scored by a repeat of their validation accuracy');
-if (!spaces.has('nas-bench-101')) spaces.register('nas-bench-101', nb101SpaceFromConfig, 'NAS-Bench-101 cells: 7-vertex DAGs mutated as in the paper notebook');
-if (!spaces.has('nas-bench-101-dna')) spaces.register('nas-bench-101-dna', nb101DnaSpaceFromConfig, 'NAS-Bench-101 cells as 21 edge bits and 5 ops (DNA)');
+if (!spaces.has('nas-bench-101')) spaces.register('nas-bench-101', nb101SpaceFromConfig, 'NAS-Bench-101 cells: 7-vertex DAGs mutated as in the paper notebook', { mutation: 'notebook', mutationRate: 1.5 });
+if (!spaces.has('nas-bench-101-dna')) spaces.register('nas-bench-101-dna', nb101DnaSpaceFromConfig, 'NAS-Bench-101 cells as 21 edge bits and 5 ops (DNA)', {});
 if (!algorithms.has('nas-bench-101-valid-cells')) {
-  algorithms.register('nas-bench-101-valid-cells', validCellsFromConfig, 'an algorithm over nas-bench-101-dna whose invalid cells cost no trial');
+  algorithms.register('nas-bench-101-valid-cells', validCellsFromConfig, 'an algorithm over nas-bench-101-dna whose invalid cells cost no trial', {
+    space: { id: 'nas-bench-101-dna', config: {} },
+    config: { algorithm: { id: 'reinforce', config: { learningRate: 0.005 } } },
+  });
 }

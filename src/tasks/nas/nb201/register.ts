@@ -35,4 +35,4 @@ export function nb201SpaceFromConfig(config: Json): Space<unknown> {
 }
 
 if (!tasks.has('nas-bench-201')) tasks.register('nas-bench-201', nb201TaskFromConfig, 'NAS-Bench-201 cells (DNA) scored by validation accuracy');
-if (!spaces.has('nas-bench-201')) spaces.register('nas-bench-201', nb201SpaceFromConfig, 'NAS-Bench-201 cells: one of five ops on each of six edges, as DNA');
+if (!spaces.has('nas-bench-201')) spaces.register('nas-bench-201', nb201SpaceFromConfig, 'NAS-Bench-201 cells: one of five ops on each of six edges, as DNA', {});
