@@ -1,6 +1,7 @@
 // The member studies are rebuilt from their recipes: the registries must hold them.
 import '../../../algorithms/register.ts';
-import '../register.ts';
+import '../nb101/register.ts';
+import '../nb201/register.ts';
 import { memoryStore } from '../../../store/memory-store.ts';
 import type { StudyStore } from '../../../store/types.ts';
 import type { LoadNb101Options } from '../nb101/loader.ts';

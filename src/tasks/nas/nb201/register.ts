@@ -6,8 +6,8 @@
  */
 import { spaces, tasks } from '../../../core/registries.ts';
 import type { Json, Space, Task } from '../../../core/types.ts';
-import { loadedOnce } from '../loaded-once.ts';
-import { optionalField, readRecipeConfig } from '../recipe-config.ts';
+import { loadedOnce } from '../common/loaded-once.ts';
+import { optionalField, readRecipeConfig } from '../common/recipe-config.ts';
 import { defaultNb201CsvPath } from './default-data.ts';
 import { nasBench201Space } from './space.ts';
 import { loadNb201Table, parseNb201Dataset } from './table.ts';

@@ -1,6 +1,6 @@
-import { UsageError } from '../../core/errors.ts';
-import { show } from '../../core/options.ts';
-import type { Json } from '../../core/types.ts';
+import { UsageError } from '../../../core/errors.ts';
+import { show } from '../../../core/options.ts';
+import type { Json } from '../../../core/types.ts';
 
 /** A recipe config after its keys were checked: present keys only, values still unchecked. */
 export type RecipeFields = { readonly [key: string]: unknown };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LruMap } from '../../core/lru-map.ts';
+import { LruMap } from '../../../core/lru-map.ts';
 
 /**
  * `load(path)` memoised by the file's absolute path, size and modification time: a comparison
