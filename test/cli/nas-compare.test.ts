@@ -5,13 +5,12 @@
  * two `amoeba worker` processes over Redis give the inline result under --sync.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sqliteStore } from '../../src/store/index.ts';
-import { AMOEBA_BIN, cli } from '../helpers/cli.ts';
+import { cli, killWhenErr } from '../helpers/cli.ts';
 import { startWorker } from '../helpers/queue-workers.ts';
 import { sharedDataPath, skipWithout } from '../tasks/nas/shared-data.ts';
 
@@ -64,14 +63,8 @@ describe('amoeba nas compare stores its searches as one group', { skip }, () => 
   it('resumes after SIGKILL to exactly the budget of every member, with the result of a run never killed', async () => {
     const db = join(dir, 'killed.db');
     const flags = ['--seeds', '40', '--budget', '300'];
-    const child = spawn(process.execPath, [AMOEBA_BIN, 'nas', 'compare', '--bench', 'nb201', '--dataset', csv, ...flags, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      err += text;
-      if (/^\[amoeba\] /m.test(err)) child.kill('SIGKILL');
-    });
-    assert.equal(await exited, 'SIGKILL', err);
+    const run = await killWhenErr(['nas', 'compare', '--bench', 'nb201', '--dataset', csv, ...flags, '--db', db], /^\[amoeba\] /m);
+    assert.equal(run.signal, 'SIGKILL', run.err);
     const killed = groupMembers(db);
     assert.equal(killed.members.length, 120, 'every member is created before any runs');
     const unfinished = killed.members.filter((m) => m.trials.filter((t) => t.status === 'done').length < 300).length;
