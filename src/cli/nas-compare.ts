@@ -111,6 +111,9 @@ export function addNasCompareCommand(nas: Command, io: CliIo = processIo): void 
       checkWritable(flags.json, 'json');
       checkWritable(flags.plot, 'plot');
       const kind = chooseExecutor(flags);
+      if (kind === 'threads' && flags.timeout !== undefined) {
+        throw new UsageError('--timeout is for evaluations sent to Redis workers; on threads each search runs its lookups inline. Use --executor redis, or leave --timeout out');
+      }
       if (kind === 'redis') await executorFactory(kind, flags, 'nas-compare-check'); // the server must answer before anything runs
       if (config.bench === 'nb101') loadNb101(config, flags);
       const output = await compareInGroup(config, flags, kind, io);

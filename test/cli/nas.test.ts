@@ -67,4 +67,6 @@ test('rejects an unknown bench, algorithm or plot format before running anything
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--algos', 're,bo'), /unknown algorithm 'bo'; use some of re, rs, reinforce/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--plot', 'x.png'), /--plot writes SVG/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb101', '--seeds', '1'), /nb101 needs --dataset/);
+  await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--seeds', '1', '--workers', '2', '--timeout', '100'), /--timeout is for evaluations sent to Redis workers/);
+  await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--seeds', '40000'), /120000 searches \(seeds × algorithms × metrics\) are more than the 100000/);
 });
