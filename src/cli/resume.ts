@@ -16,7 +16,7 @@ import { describeBest, studyOutput, type StudyOutput } from './study-result.ts';
 
 interface ResumeFlags {
   readonly db?: string;
-  readonly workers: number;
+  readonly workers?: number;
   readonly executor?: ExecutorKind;
   readonly redis?: string;
   readonly timeout?: number;
@@ -42,7 +42,7 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
     .description('continue a stopped or killed study from its store, up to its budget, and print its result')
     .argument('[study]', 'the study or group name (default: the newest)')
     .option('--db <file>', 'the study store (default amoeba.db)')
-    .option('--workers <n>', 'evaluations in parallel (default: the number of cores; 1 runs inline)', intFlag('workers', 1), availableParallelism())
+    .option('--workers <n>', 'evaluations in parallel; 1 runs inline (default: the number of cores for a study, 1 for a group, whose members are mostly short searches)', intFlag('workers', 1))
     .option('--executor <kind>', 'where evaluations run: inline, threads or redis (default: threads when --workers > 1)', executorKind)
     .option('--redis <url>', 'the Redis server of --executor redis; a study that ran on Redis collects the results finished while it was down')
     .option('--timeout <ms>', 'fail an evaluation that runs longer than this (threads and redis)', numberFlag('timeout', 1))
@@ -54,15 +54,15 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
       const store = openStoreFile(flags.db, { mustExist: true });
       try {
         const target = requireStudyOrGroup(store, name);
-        if (target.kind === 'group') await resumeGroup(store, target.group, flags, io);
-        else await resumeStudy(store, target.study, flags, io);
+        if (target.kind === 'group') await resumeGroup(store, target.group, { ...flags, workers: flags.workers ?? 1 }, io);
+        else await resumeStudy(store, target.study, { ...flags, workers: flags.workers ?? availableParallelism() }, io);
       } finally {
         store.close();
       }
     });
 };
 
-async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: ResumeFlags, io: CliIo): Promise<void> {
+async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
   if (isFinished(store, stored)) {
     const counts = store.counts(stored.name);
     io.err(`amoeba: study '${stored.name}' already ended (${stored.stopReason ?? 'done'}) with ${counts.done + counts.failed} trials; nothing to resume\n`);
@@ -87,11 +87,14 @@ async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: Resume
  * Runs a group's unfinished members one after the other, in creation order, each to its
  * budget; an interrupt stops the member that runs and leaves the rest for the next resume.
  */
-async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeFlags, io: CliIo): Promise<void> {
+async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
   const members = group.members.map((name) => store.study(name)!);
   const todo = members.filter((s) => !isFinished(store, s));
   if (todo.length === 0) {
     io.err(`amoeba: group '${group.name}' already ended: its ${members.length} studies are finished; nothing to resume\n`);
+    const output = groupOutput(store, group, new Map());
+    io.out(output.text);
+    if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
     return;
   }
   chooseExecutor(flags);
@@ -120,7 +123,7 @@ async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeF
 }
 
 /** Resumes one stored study with the executor the flags ask for, with progress, to its end. */
-async function runResumed(store: StudyStore, stored: StoredStudy, flags: ResumeFlags, signal: AbortSignal): Promise<{ study: Study<unknown>; summary: StudySummary }> {
+async function runResumed(store: StudyStore, stored: StoredStudy, flags: ResumeFlags & { readonly workers: number }, signal: AbortSignal): Promise<{ study: Study<unknown>; summary: StudySummary }> {
   const kind = chooseExecutor(flags);
   // A search file's study (`amoeba run`) registers its parts in its own module.
   for (const module of stored.modules ?? []) await importUserModule(module, `study '${stored.name}': its search file`);
