@@ -2,6 +2,8 @@
  * Registers the tasks and spaces that studies can be rebuilt from by id: what `amoeba resume`,
  * worker threads and `amoeba worker` know without a `--module`. One list for all of them.
  */
+import '../spaces/register/register.ts';
+import './automl-zero/register.ts';
 import './symbolic-regression/register.ts';
 
 /** This module's URL, for worker threads that must import it themselves. */
