@@ -94,7 +94,8 @@ export function experimentEvolution(options: ExperimentEvolutionOptions): Experi
     fecHits = reader.count('fecHits');
     fecMisses = reader.count('fecMisses');
     const best = reader.optionalMember('judged', space);
-    if (best !== undefined) judged = { program: best.genotype, selectFitness: -best.loss[0]!, finishedMs: reader.count('judgedMs') };
+    const judgedMs = fields['judgedMs'];
+    if (best !== undefined) judged = { program: best.genotype, selectFitness: -best.loss[0]!, finishedMs: typeof judgedMs === 'number' ? judgedMs : 0 };
     solved = judged !== undefined && judged.selectFitness > sufficient;
     budgetSpent = fields['budgetSpent'] === true;
   }
@@ -111,7 +112,7 @@ export function experimentEvolution(options: ExperimentEvolutionOptions): Experi
         selectSteps += infoNumber(trial.info, 'selectSteps');
         const selectFitness = trial.info?.['selectFitness'];
         if (typeof selectFitness === 'number' && (judged === undefined || selectFitness > judged.selectFitness)) {
-          judged = { program: trial.genotype, selectFitness, finishedMs: Math.round(trial.finishedMs) };
+          judged = { program: trial.genotype, selectFitness, finishedMs: trial.finishedMs };
           if (selectFitness > sufficient) solved = true;
         }
       }

@@ -1,7 +1,7 @@
 import type { Json } from '../../core/types.ts';
 import type { MemoryShape, RegisterProgram } from '../../spaces/register/index.ts';
 import { formatProgram, programToJSON } from '../../spaces/register/index.ts';
-import type { ExperimentResult } from './experiment.ts';
+import type { ExperimentResult } from './experiment-config.ts';
 import { programLiveness, resolveProgram } from './program-liveness.ts';
 import { recognizeLinearGradientDescent, type GradientDescentMatch } from './recognize.ts';
 
