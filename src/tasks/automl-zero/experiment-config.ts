@@ -65,7 +65,7 @@ export interface RunExperimentsOptions {
    */
   readonly store?: { readonly store: StudyStore; readonly group: string };
   /** Where each experiment's evaluations run, built from its recipes; inline by default. */
-  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }, study: string) => Executor<RegisterProgram> | Promise<Executor<RegisterProgram>>;
+  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }, study: string) => Executor<RegisterProgram> | undefined | Promise<Executor<RegisterProgram> | undefined>;
   /** Synchronous batches of this many trials (see `StudyOptions.syncBatch`). */
   readonly syncBatch?: number;
 }
