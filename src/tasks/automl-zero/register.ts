@@ -85,14 +85,15 @@ export function experimentEvolutionFromConfig(space: Space<unknown>, config: Jso
   return experimentEvolution({ ...(fields as ExperimentEvolutionOptions), space: space as Space<RegisterProgram> }) as Algorithm<unknown>;
 }
 
-/** A register program on one line, dead instructions left out, for reports. */
+/** A register program on one line, dead instructions left out, for reports: `Setup(): a; b | Predict(): c | Learn(): pass`. */
 function printRegisterProgram(genotype: Json, spaceConfig: Json): string {
   const space = registerSpaceFromConfig(spaceConfig);
-  return simplifiedProgram(space.fromJSON(genotype), space.memory)
-    .split('\n')
-    .map((line) => line.trim())
-    .join(' ')
-    .replace(/ def /g, '; def ');
+  const components: string[] = [];
+  for (const line of simplifiedProgram(space.fromJSON(genotype), space.memory).split('\n')) {
+    if (line.startsWith('def ')) components.push(`${line.slice(4)} `);
+    else components[components.length - 1] += `${components[components.length - 1]!.endsWith(' ') ? '' : '; '}${line.trim()}`;
+  }
+  return components.join(' | ');
 }
 
 if (!algorithms.has('automl-zero-evolution')) {

@@ -6,7 +6,9 @@ import type { Measurement } from '../../../src/core/types.ts';
 import type { AutomlZeroTaskOptions } from '../../../src/tasks/automl-zero/index.ts';
 import { tasks } from '../../../src/core/registries.ts';
 import type { Json } from '../../../src/core/types.ts';
-import { automlZeroTask, programEngine } from '../../../src/tasks/automl-zero/index.ts';
+import { DEMO_OPS, automlZeroTask, programEngine, programToJSON } from '../../../src/tasks/automl-zero/index.ts';
+import { printProgram } from '../../../src/report/index.ts';
+import { registerSpaceConfig } from '../../../src/spaces/register/register.ts';
 import { gradientDescentProgram, scrambledGradientDescentProgram } from './programs.ts';
 
 const MEMORY = { scalars: 4, vectors: 3, matrices: 1, features: 4 };
@@ -121,5 +123,16 @@ describe('automlZeroTask', () => {
     assert.throws(() => tasks.get('automl-zero')(config({ tasks: OPTIONS.tasks, above: 0.9, evalSeed: -1 })), /select.evalSeed must be a whole number/);
     assert.throws(() => tasks.get('automl-zero')(config({ tasks: 3, above: 0.9, evalSeed: 1 })), /select.tasks must be an object/);
     assert.throws(() => tasks.get('automl-zero')({ tasks: OPTIONS.tasks as unknown as Json, memory: OPTIONS.memory as unknown as Json, maxAbsError: '5' }), /maxAbsError must be a number/);
+  });
+});
+
+describe("the 'register' space's printer", () => {
+  it('prints a stored program on one line without its dead instructions', () => {
+    const component = { ops: DEMO_OPS, initialSize: 1, minSize: 0, maxSize: 10 };
+    const config = registerSpaceConfig({ memory: MEMORY, components: { setup: component, predict: component, learn: component } });
+    const program = gradientDescentProgram(0.1);
+    const printed = printProgram(programToJSON({ ...program, setup: [...program['setup']!, instruction('SCALAR_CONST_SET_OP', { out: 3, data: [7] })] }), { id: 'register', config });
+    assert.match(printed, /^Setup\(\): s\d = 0\.1 \| Predict\(\): s1 = dot\(v\d, v0\) \| Learn\(\): .+; .+/);
+    assert.doesNotMatch(printed, /= 7\b/, 'the dead constant is left out');
   });
 });
