@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import '../algorithms/index.ts';
 import '../tasks/built-in.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Study, StudySummary } from '../core/study.ts';

@@ -49,4 +49,4 @@ export const EXAMPLE_REGISTER_SPACE_CONFIG: Json = {
   mutateProbability: 0.9,
 };
 
-if (!spaces.has('register')) spaces.register('register', registerSpaceFromConfig, 'AutoML-Zero register-machine programs (setup, predict, learn)');
+if (!spaces.has('register')) spaces.register('register', registerSpaceFromConfig, 'AutoML-Zero register-machine programs (setup, predict, learn)', EXAMPLE_REGISTER_SPACE_CONFIG);

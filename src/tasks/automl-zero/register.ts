@@ -5,7 +5,7 @@ import type { Algorithm, Json, Space } from '../../core/types.ts';
 import { readConfig } from '../../algorithms/config.ts';
 import { checkMemoryShape, type MemoryShape, type RegisterProgram } from '../../spaces/register/index.ts';
 import { programEngine, type ProgramEngine } from './program-engine.ts';
-import { registerSpaceFromConfig } from '../../spaces/register/register.ts';
+import { EXAMPLE_REGISTER_SPACE_CONFIG, registerSpaceFromConfig } from '../../spaces/register/register.ts';
 import { programPrinters } from '../../report/program-printers.ts';
 import { experimentEvolution, type ExperimentEvolutionOptions } from './experiment-evolution.ts';
 import { simplifiedProgram } from './report.ts';
@@ -97,7 +97,10 @@ function printRegisterProgram(genotype: Json, spaceConfig: Json): string {
 }
 
 if (!algorithms.has('automl-zero-evolution')) {
-  algorithms.register('automl-zero-evolution', experimentEvolutionFromConfig, 'one AutoML-Zero experiment: regularized evolution until a training-step budget or a program that passes selection');
+  algorithms.register('automl-zero-evolution', experimentEvolutionFromConfig, 'one AutoML-Zero experiment: regularized evolution until a training-step budget or a program that passes selection', {
+    space: { id: 'register', config: EXAMPLE_REGISTER_SPACE_CONFIG },
+    config: { populationSize: 10, tournamentSize: 3, experimentTrainSteps: 1_000_000, sufficientFitness: 0.9999 },
+  });
 }
 if (!programPrinters.has('register')) programPrinters.register('register', printRegisterProgram);
 if (!tasks.has('automl-zero')) tasks.register('automl-zero', automlZeroTaskFromConfig, 'AutoML-Zero: mean fitness of a register-machine learning algorithm over task instances');
