@@ -8,6 +8,7 @@ import '../spaces/graph/register.ts';
 import '../spaces/register/register.ts';
 import '../spaces/symbolic/register.ts';
 import './automl-zero/register.ts';
+import './function-approx/register.ts';
 import './nas/register.ts';
 import './symbolic-regression/register.ts';
 

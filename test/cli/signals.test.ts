@@ -105,12 +105,31 @@ describe('signals stop amoeba demo', { concurrency: 3 }, () => {
 
 describe('signals stop amoeba approx', { concurrency: 3 }, () => {
   for (const signal of SIGNALS) {
-    it(`prints the table beside the baselines and writes --json on ${signal}`, async () => {
+    it(`prints the table beside the baselines, writes --json and leaves a resumable group on ${signal}`, async () => {
+      const db = join(dir, `approx-${signal}.db`);
       const json = join(dir, `approx-${signal}.json`);
-      const ended = await interrupt(signal, ['approx', 'exp2', '--budget', HUGE, '--max-ops', '5', '--validation-points', '129', '--json', json]);
+      const ended = await interrupt(signal, ['approx', 'exp2', '--budget', HUGE, '--restarts', '2', '--max-ops', '5', '--validation-points', '129', '--db', db, '--json', json]);
       assert.match(ended.out, /\n4 +[\d.e+-]+ +\d+ ops +minimax \[1\/1\]/);
       const result = JSON.parse(readFileSync(json, 'utf8')) as { front: unknown[]; baselines: unknown[] };
       assert.ok(result.front.length > 0 && result.baselines.length > 0);
+      assert.match(ended.err, /continue with: amoeba resume approx-1 --db/);
+      const store = sqliteStore({ path: db });
+      try {
+        const [stopped, never] = store.group('approx-1')!.members.map((name) => ({ study: store.study(name)!, counts: store.counts(name) }));
+        assert.equal(stopped!.study.stopReason, 'aborted');
+        assert.ok(stopped!.counts.done > 0 && stopped!.counts.running + stopped!.counts.pending === 0);
+        assert.equal(never!.counts.done + never!.counts.failed, 0, 'the second restart never started');
+      } finally {
+        store.close();
+      }
+      if (signal !== 'SIGHUP') return;
+      // Resumed, then stopped again: it ends as approx does, with the table and its JSON.
+      const resumedJson = join(dir, 'approx-resumed.json');
+      const resumed = await interrupt('SIGINT', ['resume', 'approx-1', '--db', db, '--workers', '1', '--json', resumedJson]);
+      assert.match(resumed.out, /^approx exp2 on \[0, 1\], mode real, seeds 0-1 \(2 restarts\)\n/);
+      assert.match(resumed.out, /\n4 +[\d.e+-]+ +\d+ ops +minimax \[1\/1\]/);
+      assert.ok((JSON.parse(readFileSync(resumedJson, 'utf8')) as { front: unknown[] }).front.length > 0);
+      assert.match(resumed.err, /continue with: amoeba resume approx-1 --db/);
     });
   }
 });
