@@ -39,9 +39,11 @@ describe('amoeba automl-zero', () => {
     assert.match(err, /preset demo, seed 3/);
     assert.match(out, /(Not solved|Solved) in [\d.]+ s: fitness [\d.]+ on 100 unseen linear tasks/);
     assert.match(out, /Algorithm found \(dead instructions removed\):\ndef Setup\(\):/);
+    const steps = Number(/, ([\d,]+) training steps;/.exec(out)?.[1]?.replace(/,/g, ''));
     const written = JSON.parse(readFileSync(json, 'utf8')) as { [key: string]: unknown };
     for (const key of ['solved', 'fitness', 'individuals', 'individualsPerSecond', 'seconds', 'trainSteps', 'algorithm']) assert.ok(key in written, `JSON has ${key}`);
     assert.equal(typeof (written['algorithm'] as { setup: unknown[] }).setup.length, 'number');
+    assert.ok(steps > 0 && steps === written['trainSteps'], 'the training steps, printed and written');
   });
 
   it('stores the run as a group of one study per experiment, whose resume prints the same result', async () => {
