@@ -3,19 +3,11 @@ import { describe, it } from 'node:test';
 import { threadExecutor } from '../../../src/executors/index.ts';
 import { memoryStore } from '../../../src/store/index.ts';
 import { BUILT_IN_TASKS_URL } from '../../../src/tasks/built-in.ts';
-import type { ExperimentConfig, ExperimentResult } from '../../../src/tasks/automl-zero/index.ts';
-import { DEMO_PRESET, runExperiments } from '../../../src/tasks/automl-zero/index.ts';
+import type { ExperimentResult } from '../../../src/tasks/automl-zero/index.ts';
+import { runExperiments } from '../../../src/tasks/automl-zero/index.ts';
+import { tinyPreset } from './tiny-preset.ts';
 
-/** The demo, shrunk: experiments of a few hundred individuals. */
-const TINY: ExperimentConfig = {
-  ...DEMO_PRESET,
-  searchTasks: { ...DEMO_PRESET.searchTasks, numTasks: 2, numTrain: 20, numValid: 20 },
-  selectTasks: { ...DEMO_PRESET.selectTasks, numTasks: 3, numTrain: 50, numValid: 20 },
-  finalTasks: { ...DEMO_PRESET.finalTasks, numTasks: 3, numTrain: 50, numValid: 20 },
-  populationSize: 30,
-  tournamentSize: 5,
-  experimentTrainSteps: 20_000,
-};
+const TINY = tinyPreset(20_000);
 
 /** What two runs of the same search must share. */
 function outcome(result: ExperimentResult) {
