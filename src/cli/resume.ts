@@ -11,7 +11,7 @@ import type { CliCommand, CliIo } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
-import { groupOutput, isFinished, requireStudyOrGroup } from './study-group.ts';
+import { groupOutput, groupRunner, isFinished, requireStudyOrGroup, type MemberExecutors } from './study-group.ts';
 import { describeBest, studyOutput, type StudyOutput } from './study-result.ts';
 
 interface ResumeFlags {
@@ -28,7 +28,8 @@ interface ResumeFlags {
  * `amoeba resume [study|group]`: continues a study that was stopped or killed, from its last
  * snapshot, re-running the evaluations that were in flight, up to its budget, and ends by
  * printing the result as the command that started the study does. For a group it runs every
- * unfinished member in creation order, then prints the group's result.
+ * unfinished member in creation order (or, for a command that registered a group runner, lets
+ * that continue the group), then prints the group's result.
  *
  * @example
  * amoeba resume --db runs.db
@@ -90,19 +91,24 @@ async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: Resume
 async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
   const members = group.members.map((name) => store.study(name)!);
   const todo = members.filter((s) => !isFinished(store, s));
-  if (todo.length === 0) {
+  const runner = groupRunner(group.command);
+  if (todo.length === 0 && runner === undefined) {
     io.err(`amoeba: group '${group.name}' already ended: its ${members.length} studies are finished; nothing to resume\n`);
     const output = groupOutput(store, group, new Map());
     io.out(output.text);
     if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
     return;
   }
-  chooseExecutor(flags);
+  const kind = chooseExecutor(flags);
   const ran = new Map<string, StudyOutput>();
   let interrupted = false;
   const interrupt = stopOnSignals(io);
   try {
-    for (const stored of todo) {
+    if (runner !== undefined) {
+      const executors: MemberExecutors = async (recipes, name) => (await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, name)))?.(recipes);
+      interrupted = await runner(store, group, { signal: interrupt.signal, executors, quiet: flags.quiet === true });
+    }
+    for (const stored of runner === undefined ? todo : []) {
       io.err(`amoeba: group '${group.name}': resuming '${stored.name}'\n`);
       const { study, summary } = await runResumed(store, stored, flags, interrupt.signal);
       ran.set(stored.name, studyOutput(store, study, stored, summary));
@@ -114,11 +120,12 @@ async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeF
   } finally {
     interrupt.dispose();
   }
-  const output = groupOutput(store, store.group(group.name) ?? group, ran);
+  const after = store.group(group.name) ?? group;
+  const output = groupOutput(store, after, ran);
   io.out(output.text);
-  const finished = members.filter((s) => isFinished(store, store.study(s.name)!)).length;
+  const finished = after.members.filter((name) => isFinished(store, store.study(name)!)).length;
   const how = interrupted ? `interrupted; continue with: ${resumeHint(group.name, flags)}` : 'ended';
-  io.err(`amoeba: group '${group.name}' ${how}: ${finished} of ${members.length} studies finished\n`);
+  io.err(`amoeba: group '${group.name}' ${how}: ${finished} of ${after.members.length} studies finished\n`);
   if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
 }
 

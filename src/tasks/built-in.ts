@@ -5,6 +5,7 @@
  */
 import '../algorithms/register.ts';
 import '../spaces/graph/register.ts';
+import '../spaces/register/register.ts';
 import '../spaces/symbolic/register.ts';
 import './automl-zero/register.ts';
 import './function-approx/register.ts';

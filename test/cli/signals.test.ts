@@ -137,15 +137,32 @@ describe('signals stop amoeba approx', { concurrency: 3 }, () => {
 
 describe('signals stop amoeba automl-zero', { concurrency: 3 }, () => {
   for (const signal of SIGNALS) {
-    // One of them runs two searches on threads: the stop must reach the workers too.
+    // One of them evaluates on worker threads: the stop must reach the evaluations there too.
     const workers = signal === 'SIGHUP' ? '2' : '1';
-    it(`reports the best algorithm so far and writes --json on ${signal} (${workers} worker${workers === '1' ? '' : 's'})`, async () => {
+    it(`reports the best algorithm so far, writes --json and leaves a resumable group on ${signal} (${workers} worker${workers === '1' ? '' : 's'})`, async () => {
+      const db = join(dir, `automl-zero-${signal}.db`);
       const json = join(dir, `automl-zero-${signal}.json`);
-      const ended = await interrupt(signal, ['automl-zero', '--preset', 'demo', '--time-limit', '100000', '--workers', workers, '--json', json], /^\[automl-zero\] /m);
+      const ended = await interrupt(signal, ['automl-zero', '--preset', 'demo', '--time-limit', '100000', '--workers', workers, '--db', db, '--json', json], /^\[automl-zero\] /m);
       assert.match(ended.out, /(Not solved|Solved) in [\d.]+ s: fitness [\d.]+ on 100 unseen linear tasks/);
       assert.match(ended.out, /def Setup\(\):/);
       const result = JSON.parse(readFileSync(json, 'utf8')) as { individuals: number; algorithm: unknown };
       assert.ok(result.individuals > 0 && result.algorithm !== undefined);
+      assert.match(ended.err, /continue with: amoeba resume automl-zero-1 --db/);
+      const store = sqliteStore({ path: db });
+      try {
+        const members = store.group('automl-zero-1')!.members.map((name) => store.study(name)!);
+        const last = members[members.length - 1]!;
+        assert.equal(last.stopReason, 'aborted', 'the experiment in flight is stored, stopped');
+        assert.equal(store.counts(last.name).running + store.counts(last.name).pending, 0);
+      } finally {
+        store.close();
+      }
+      if (signal !== 'SIGHUP') return;
+      // Resumed, then stopped again: it ends as automl-zero does, with the algorithm and its JSON.
+      const resumedJson = join(dir, 'automl-zero-resumed.json');
+      const resumed = await interrupt('SIGINT', ['resume', 'automl-zero-1', '--db', db, '--workers', '1', '--json', resumedJson], /^\[automl-zero\] /m);
+      assert.match(resumed.out, /def Setup\(\):/);
+      assert.ok((JSON.parse(readFileSync(resumedJson, 'utf8')) as { individuals: number }).individuals > result.individuals);
     });
   }
 });
