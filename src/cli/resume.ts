@@ -2,17 +2,15 @@ import { availableParallelism } from 'node:os';
 import '../algorithms/index.ts';
 import '../tasks/built-in.ts';
 import type { Executor } from '../core/plugs.ts';
-import type { Trial } from '../core/types.ts';
-import { formatNumber } from '../report/index.ts';
+import { importUserModule } from '../executors/tsx-loader.ts';
 import { DEFAULT_STORE_FILE, openStoreFile, requireStudy, resumeStoredStudy } from '../store/index.ts';
-import type { StoredStudy } from '../store/index.ts';
 import { chooseExecutor, executorFactory, executorKind, queueNamespace, type ExecutorKind } from './study-flags.ts';
 import { intFlag, numberFlag, processIo } from './command.ts';
 import type { CliCommand } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
-import { studyOutput } from './study-result.ts';
+import { describeBest, studyOutput } from './study-result.ts';
 
 interface ResumeFlags {
   readonly db?: string;
@@ -58,12 +56,14 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
           return;
         }
         const kind = chooseExecutor(flags);
-        const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name));
+        // A search file's study (`amoeba run`) registers its parts in its own module.
+        for (const module of stored.modules ?? []) await importUserModule(module, `study '${stored.name}': its search file`);
+        const factory = stored.space === undefined ? undefined : await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, stored.name), stored.modules);
         const executor = factory?.({ task: stored.task, space: stored.space! }) as Executor<unknown> | undefined;
         const interrupt = stopOnSignals(io);
         try {
           const study = resumeStoredStudy(store, stored.name, { signal: interrupt.signal, ...(executor === undefined ? {} : { executor }) });
-          const stopProgress = showProgress(study, { quiet: flags.quiet === true, budgetTrials: stored.budgetTrials, budgetSeconds: stored.budgetSeconds, describeBest: (t) => describe(stored, t) });
+          const stopProgress = showProgress(study, { quiet: flags.quiet === true, budgetTrials: stored.budgetTrials, budgetSeconds: stored.budgetSeconds, describeBest: (t) => describeBest(stored, t) });
           const summary = await study.run();
           stopProgress();
           const output = studyOutput(store, study, stored, summary);
@@ -80,7 +80,3 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
       }
     });
 };
-
-function describe(stored: StoredStudy, best: Trial<unknown>): string {
-  return stored.objectives.map((o, i) => `${o.name} ${formatNumber(best.values[i]!)}`).join(', ');
-}

@@ -1,7 +1,7 @@
 import type { Study, StudySummary } from '../core/study.ts';
-import type { Json } from '../core/types.ts';
-import { formatStudyReport, studyReport } from '../report/index.ts';
-import type { StoredStudy, StudyStore } from '../store/index.ts';
+import type { Json, Trial } from '../core/types.ts';
+import { formatNumber, formatStudyReport, studyReport } from '../report/index.ts';
+import type { StoredStudy, StudySpec, StudyStore } from '../store/index.ts';
 import { formulaStudyOutput } from './sr.ts';
 
 /** A study's result as its own command prints it (`text`) and writes it with `--json`. */
@@ -25,4 +25,9 @@ export function studyOutput(store: StudyStore, study: Study<unknown>, stored: St
   if (own !== undefined) return own(study, stored, summary);
   const report = studyReport(store, store.study(stored.name) ?? stored);
   return { text: formatStudyReport(report), json: report as unknown as Json };
+}
+
+/** A trial's objective values in a few characters, for the progress line: `error 0.013, ops 7`. */
+export function describeBest(spec: Pick<StudySpec, 'objectives'>, best: Trial<unknown>): string {
+  return spec.objectives.map((o, i) => `${o.name} ${formatNumber(best.values[i]!)}`).join(', ');
 }
