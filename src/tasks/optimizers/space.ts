@@ -21,7 +21,10 @@ export interface OptimizerSpaceOptions {
   readonly newConstantChance?: number;
   /** Relative weights of insert, delete and change (default 1 each, as in the paper). */
   readonly weights?: { readonly insert?: number; readonly delete?: number; readonly change?: number };
-  /** `random` returns the start program after 1..randomMutations mutations (default 3). */
+  /**
+   * `random` returns the start program after 1..randomMutations mutations (default 3); with 0
+   * it returns the start program itself, so that a search's whole initial population is it.
+   */
   readonly randomMutations?: number;
 }
 
@@ -72,7 +75,7 @@ class StatementSpace implements OptimizerSpace {
 
   random(rng: Rng): Graph {
     let g = this.start;
-    const n = 1 + rng.int(this.randomMutations);
+    const n = this.randomMutations === 0 ? 0 : 1 + rng.int(this.randomMutations);
     for (let i = 0; i < n; i++) g = this.mutate(g, rng);
     return g;
   }
@@ -126,7 +129,7 @@ export function optimizerSpace(options: OptimizerSpaceOptions = {}): OptimizerSp
   if (typeof options !== 'object' || options === null) throw new UsageError('optimizerSpace: options must be an object');
   const maxStatements = wholeNumber('optimizerSpace', 'maxStatements', options.maxStatements ?? 30, 1, 1000);
   const newConstantChance = probability('optimizerSpace', 'newConstantChance', options.newConstantChance ?? 0.25);
-  const randomMutations = wholeNumber('optimizerSpace', 'randomMutations', options.randomMutations ?? 3, 1, 1000);
+  const randomMutations = wholeNumber('optimizerSpace', 'randomMutations', options.randomMutations ?? 3, 0, 1000);
   const given = options.weights ?? {};
   for (const key of Object.keys(given)) if (!MUTATIONS.some(([name]) => name === key)) throw new UsageError(`optimizerSpace: unknown mutation '${key}'; known: insert, delete, change`);
   const weights = MUTATIONS.map(([name]) => numberIn('optimizerSpace', `weights.${name}`, given[name] ?? 1, 0, 1e9));
