@@ -4,11 +4,15 @@ import type { OpSet } from '../../spaces/graph/op-set.ts';
 import { PRECEDENCE, atom, type Printed } from '../../spaces/graph/print-forms.ts';
 import { parseGraph, reachable } from '../../spaces/graph/validate.ts';
 import { optimizerOps } from './ops.ts';
+import { withoutUnusedSlots } from './program-rule.ts';
 import { INPUT_NAMES, OUTPUT_NAMES } from './program.ts';
 
 /** Options of `printProgram`. */
 export interface PrintProgramOptions {
-  /** Keep dead statements, each marked `# dead` (default false: the live program only). */
+  /**
+   * Keep dead statements, each marked `# dead`, and slot updates the update never reads
+   * (default false: the live program only).
+   */
   readonly dead?: boolean;
   /** Significant digits of constants (default 4). */
   readonly digits?: number;
@@ -32,7 +36,7 @@ export interface PrintProgramOptions {
  */
 export function printProgram(program: Graph, options: PrintProgramOptions = {}): string {
   const ops = options.ops ?? optimizerOps;
-  const g = options.dead === true ? parseGraph(program, ops) : prune(parseGraph(program, ops));
+  const g = options.dead === true ? parseGraph(program, ops) : prune(withoutUnusedSlots(parseGraph(program, ops)));
   const live = reachable(g);
   const style = { unicode: options.unicode === true };
   const digits = options.digits ?? 4;

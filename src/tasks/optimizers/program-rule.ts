@@ -1,19 +1,50 @@
 import type { UpdateRule } from '../../learn/optim/rule.ts';
 import { allocate, type FloatArray } from '../../learn/tensor/tensor.ts';
 import { prune } from '../../spaces/graph/draft.ts';
-import type { Graph } from '../../spaces/graph/graph.ts';
+import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import type { OpSet } from '../../spaces/graph/op-set.ts';
 import { compileUpdate } from './compile-update.ts';
 import { optimizerOps } from './ops.ts';
 import { SLOTS } from './program.ts';
 
+/** The inputs each output of `g` depends on, as a bit set per output. */
+function inputsRead(g: Graph): number[] {
+  const reads: number[] = Array.from({ length: g.inputs }, (_, i) => 1 << i);
+  for (const v of g.vertices) reads.push(isConst(v) ? 0 : v.args.reduce((bits, a) => bits | reads[a]!, 0));
+  return g.outputs.map((id) => reads[id]!);
+}
+
 /**
- * The slots a program keeps: those whose new value is not just the old one. A slot the
- * program passes through unchanged stays zero for ever, so it costs no memory (Lion keeps
- * only m; AdamW both).
+ * The program with every slot the update never depends on, now or in a later step, passed
+ * through unchanged (so it stays zero and its statements die). The updates are the same.
+ */
+export function withoutUnusedSlots(program: Graph): Graph {
+  const reads = inputsRead(program);
+  const needed = new Set<number>();
+  let frontier = reads[0]!;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const slot of SLOTS) {
+      if (needed.has(slot.input) || (frontier & (1 << slot.input)) === 0) continue;
+      needed.add(slot.input);
+      frontier |= reads[slot.output]!;
+      changed = true;
+    }
+  }
+  const outputs = program.outputs.map((id, k) => {
+    const slot = SLOTS.find((s) => s.output === k);
+    return slot !== undefined && !needed.has(slot.input) ? slot.input : id;
+  });
+  return outputs.every((id, k) => id === program.outputs[k]) ? program : { ...program, outputs };
+}
+
+/**
+ * The slots a program keeps: those the update depends on whose new value is not just the old
+ * one. Any other slot stays zero, or is never read, so it costs no memory (Lion keeps only
+ * m; AdamW both).
  */
 export function keptSlots(program: Graph): string[] {
-  const g = prune(program);
+  const g = prune(withoutUnusedSlots(program));
   return SLOTS.filter((slot) => g.outputs[slot.output] !== slot.input).map((slot) => slot.name);
 }
 
@@ -23,7 +54,7 @@ export function keptSlots(program: Graph): string[] {
  * Its slots are the ones the program keeps; a slot it does not keep reads as zeros.
  */
 export function programUpdateRule(program: Graph, options: { readonly name?: string; readonly ops?: OpSet } = {}): UpdateRule {
-  const { kernel } = compileUpdate(program, options.ops ?? optimizerOps);
+  const { kernel } = compileUpdate(withoutUnusedSlots(program), options.ops ?? optimizerOps);
   const slots = keptSlots(program);
   const mIndex = slots.indexOf('m');
   const vIndex = slots.indexOf('v');

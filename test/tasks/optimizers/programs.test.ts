@@ -65,6 +65,10 @@ describe('reference programs', () => {
     assert.deepEqual(keptSlots(lionProgram()), ['m']);
     assert.deepEqual(keptSlots(sgdMomentumProgram()), ['m']);
     assert.deepEqual(programUpdateRule(lionProgram()).slots, ['m']);
+    // v is kept up to date, but the update never reads it: it costs nothing.
+    const momentumOnly = programFromStatements([['m', 'interpolate', 'g', 'm', 0.9], ['v', 'square', 'g'], ['update', 'mul_st', 'lr', 'm']]);
+    assert.deepEqual(keptSlots(momentumOnly), ['m']);
+    assert.doesNotMatch(printProgram(momentumOnly), /square/);
   });
 
   it('prints Lion as readable code in the paper\'s style', () => {
