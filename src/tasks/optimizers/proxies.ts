@@ -130,9 +130,13 @@ function networkProxy(config: Required<ProxyConfig>): Proxy {
         checkDeadline(deadline);
       }
       return noGrad(() => {
-        const validLoss = loss(net, valid).item();
-        if (!Number.isFinite(validLoss)) return { validLoss: Infinity, diverged: true };
-        return classify ? { validLoss, accuracy: accuracy(net.forward(valid.x), valid.labels!), diverged: false } : { validLoss, diverged: false };
+        if (!classify) {
+          const validLoss = loss(net, valid).item();
+          return Number.isFinite(validLoss) ? { validLoss, diverged: false } : { validLoss: Infinity, diverged: true };
+        }
+        const logits = net.forward(valid.x);
+        const validLoss = meanCrossEntropy(logits, valid.labels!);
+        return Number.isFinite(validLoss) ? { validLoss, accuracy: accuracy(logits, valid.labels!), diverged: false } : { validLoss: Infinity, diverged: true };
       });
     },
   };
@@ -141,6 +145,25 @@ function networkProxy(config: Required<ProxyConfig>): Proxy {
 function asTensors(batch: ReturnType<typeof batchOf>, rows: number): { x: Tensor; labels?: Int32Array; y?: Tensor } {
   const x = tensor(batch.features, [rows, batch.features.length / rows]);
   return batch.labels !== undefined ? { x, labels: batch.labels } : { x, y: tensor(batch.targets!, [rows, 1]) };
+}
+
+/**
+ * Mean cross-entropy of logits against labels as (x − max) − log Σ exp(x − max): the
+ * validation score. Written out here because the form x − (max + log Σ), as the engine's
+ * log-softmax computes it, loses log Σ next to logits of 1e17 and scores 0 for a network
+ * whose weights an optimizer has blown up.
+ */
+function meanCrossEntropy(logits: Tensor, labels: Int32Array): number {
+  const classes = logits.shape[1]!;
+  let total = 0;
+  for (let r = 0; r < labels.length; r++) {
+    let top = -Infinity;
+    for (let c = 0; c < classes; c++) top = Math.max(top, logits.data[r * classes + c]!);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += Math.exp(logits.data[r * classes + c]! - top);
+    total -= logits.data[r * classes + labels[r]!]! - top - Math.log(sum);
+  }
+  return total / labels.length;
 }
 
 function accuracy(logits: Tensor, labels: Int32Array): number {

@@ -87,3 +87,13 @@ describe('optimizer search', () => {
     assert.equal(resumed.best()?.values[0], result.best.values[0]);
   });
 });
+
+describe('network proxies', () => {
+  it('score a program that blows the weights up by its real validation loss, not 0', () => {
+    // v = π/v alternates between 3e8 and 1e-8; update = v² moves every weight by about −1e17.
+    const blowUp = programFromStatements([['v', 'div_st', 3.14159, 'v'], ['update', 'square', 'v']]);
+    const task = optimizerTask({ proxy: TINY_MNIST, lrGrid: [1e-3] });
+    const run = task.runs(blowUp)[0]!.run;
+    assert.ok(run.diverged || run.validLoss > 1, `validation loss ${run.validLoss}`);
+  });
+});
