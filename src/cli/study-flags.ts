@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import type { Executor } from '../core/plugs.ts';
 import { threadExecutor } from '../executors/index.ts';
-import { DEFAULT_STORE_FILE, openStoreFile } from '../store/index.ts';
+import { DEFAULT_STORE_FILE, freshName, openStoreFile } from '../store/index.ts';
 import type { Recipe, StudyStore } from '../store/index.ts';
 import { BUILT_IN_TASKS_URL } from '../tasks/built-in.ts';
 import { intFlag, numberFlag } from './command.ts';
@@ -116,11 +116,4 @@ export async function executorFactory(kind: ExecutorKind, flags: Omit<StudyFlags
     return ({ task, space }) => queueExecutor({ redis, study: namespace, task, space, capacity: flags.workers, ...timeout });
   }
   return undefined;
-}
-
-function freshName(store: StudyStore, prefix: string): string {
-  const taken = new Set(store.studies().map((s) => s.name));
-  let n = 1;
-  while (taken.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
 }

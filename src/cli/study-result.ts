@@ -23,7 +23,12 @@ const OUTPUTS: ReadonlyMap<string, StudyOutputBuilder> = new Map([['symbolic-reg
 export function studyOutput(store: StudyStore, study: Study<unknown>, stored: StoredStudy, summary: StudySummary): StudyOutput {
   const own = OUTPUTS.get(stored.task.id);
   if (own !== undefined) return own(study, stored, summary);
-  const report = studyReport(store, store.study(stored.name) ?? stored);
+  return reportOutput(store, store.study(stored.name) ?? stored);
+}
+
+/** A stored study's `show` report as a result: what a study without its own format prints. */
+export function reportOutput(store: StudyStore, stored: StoredStudy): StudyOutput {
+  const report = studyReport(store, stored);
   return { text: formatStudyReport(report), json: report as unknown as Json };
 }
 

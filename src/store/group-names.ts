@@ -32,3 +32,10 @@ export function checkNewGroupName(name: string, store: TakenNames): void {
   if (store.group(name) !== undefined) throw new UsageError(`a study group named '${name}' is already in the store; pick another name or resume it`);
   if (store.study(name) !== undefined) throw new UsageError(`'${name}' is already the name of a study in the store; pick another group name`);
 }
+
+/** The first name `${prefix}-<n>` (n = 1, 2, …) that no study and no group of the store has. */
+export function freshName(store: TakenNames, prefix: string): string {
+  let n = 1;
+  while (store.study(`${prefix}-${n}`) !== undefined || store.group(`${prefix}-${n}`) !== undefined) n++;
+  return `${prefix}-${n}`;
+}

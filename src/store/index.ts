@@ -7,6 +7,6 @@ export { openStoreFile } from './open-store.ts';
 export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
 export type { RunExtras, StudyParts } from './stored-study.ts';
 export type { Recipe, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
-export { groupOfStudy } from './group-names.ts';
+export { freshName, groupOfStudy } from './group-names.ts';
 export { checkSearchFile } from './search-file.ts';
 export type { SearchFile } from './search-file.ts';

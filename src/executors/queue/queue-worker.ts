@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
-import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
 import { DEFAULT_QUEUE, KEY_PREFIX, checkName } from './protocol.ts';
 import type { EvaluationJob, EvaluationOutput } from './protocol.ts';
