@@ -4,6 +4,7 @@ import type { CliCommand } from './command.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
+import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
 import { runCommand } from './run.ts';
@@ -19,6 +20,7 @@ export const commands: CliCommand[] = [
   approxCommand,
   automlZeroCommand,
   nasCommand,
+  optimizersCommand,
   runCommand,
   studiesCommand,
   showCommand,
