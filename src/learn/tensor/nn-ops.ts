@@ -23,8 +23,9 @@ function logSoftmaxRows(x: FloatArray, out: FloatArray, count: number, width: nu
     for (let i = 0; i < width; i++) top = Math.max(top, x[base + i]!);
     let total = 0;
     for (let i = 0; i < width; i++) total += Math.exp(x[base + i]! - top);
-    const logTotal = top + Math.log(total);
-    for (let i = 0; i < width; i++) out[base + i] = x[base + i]! - logTotal;
+    // (x − top) − log Σ, not x − (top + log Σ): beside a huge top, log Σ would be rounded away.
+    const logTotal = Math.log(total);
+    for (let i = 0; i < width; i++) out[base + i] = x[base + i]! - top - logTotal;
   }
 }
 

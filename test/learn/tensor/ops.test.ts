@@ -73,6 +73,13 @@ describe('tensor ops', () => {
     assert.ok(Number.isFinite(t.binaryCrossEntropyWithLogits(t.tensor([500, -500]), t.tensor([0, 1])).item()));
   });
 
+  it('keeps the log of the normaliser when the logits dwarf it', () => {
+    // Two equal logits of 1e17: log-softmax is −ln 2 each; top + ln 2 would round back to 1e17.
+    const huge = t.tensor([1e17, 1e17], [1, 2], 'float64');
+    close(t.logSoftmax(huge).data, [-Math.log(2), -Math.log(2)], 1e-12);
+    close([t.crossEntropy(huge, Int32Array.of(1)).item()], [Math.log(2)], 1e-12);
+  });
+
   it('normalises rows to mean 0 and variance 1', () => {
     const y = t.layerNorm(t.tensor([1, 2, 3, 10, 20, 30], [2, 3]), t.ones([3]), t.zeros([3]), 0);
     close(y.data, [-1.2247449, 0, 1.2247449, -1.2247449, 0, 1.2247449], 1e-5);
