@@ -6,6 +6,7 @@ import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
+import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
 import { srCommand } from './sr.ts';
 import { studiesCommand } from './studies.ts';
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   approxCommand,
   automlZeroCommand,
   nasCommand,
+  runCommand,
   studiesCommand,
   showCommand,
   plotCommand,

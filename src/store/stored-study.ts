@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import { fecCache } from '../hashing/fec-cache.ts';
+import { fecCache, type FecCacheOptions } from '../hashing/fec-cache.ts';
 import type { EvaluationCache, Executor, ResumePoint } from '../core/plugs.ts';
 import { algorithms, tasks } from '../core/registries.ts';
 import { Study } from '../core/study.ts';
@@ -10,7 +10,11 @@ import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
 /** What a stored study runs with that is not part of its record. */
 export interface RunExtras<G> {
   readonly executor?: Executor<G>;
-  /** On resume, by default a fresh `fecCache()` when the stored trials carry functional hashes. */
+  /**
+   * A cache that is not part of the record; by default `fecCache(spec.cache)` when the spec
+   * has cache options, and on resume of a study stored without them a fresh `fecCache()`
+   * when its trials carry functional hashes.
+   */
   readonly cache?: EvaluationCache;
   readonly signal?: AbortSignal;
   /** Finished trials between algorithm snapshots (default 1000). */
@@ -53,8 +57,9 @@ export function rebuildParts<G>(spec: StudySpec, snapshot?: Json): StudyParts<G>
  * `parts` are the spec's rebuilt parts, for a caller that has built them already.
  */
 export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: RunExtras<G> = {}, parts: StudyParts<G> = rebuildParts<G>(spec)): Study<G> {
+  const cache = storedCache(spec);
   store.createStudy(spec);
-  return makeStudy(store, spec, parts, extras, undefined);
+  return makeStudy(store, spec, parts, withCache(extras, cache), undefined);
 }
 
 /**
@@ -78,9 +83,24 @@ export function resumeStoredStudy<G>(store: StudyStore, name: string, extras: Ru
   const point = store.resumePoint(name);
   const parts = rebuildParts<G>(stored, point.snapshot?.algorithm);
   store.reopen(name);
-  // Trials stored with a functional hash ran with a cache: rebuild one, so finished work is reused.
-  const hashed = extras.cache === undefined && point.trials.some((t) => t.hash !== undefined);
-  return makeStudy(store, stored, parts, hashed ? { ...extras, cache: fecCache() } : extras, point);
+  // Trials stored with a functional hash ran with a cache: a study stored before its cache
+  // options were kept gets a default one, so finished work is still reused.
+  const hashed = point.trials.some((t) => t.hash !== undefined);
+  return makeStudy(store, stored, parts, withCache(extras, storedCache(stored) ?? (hashed ? fecCache() : undefined)), point);
+}
+
+/** The cache a study's stored options describe; undefined when it has none. */
+function storedCache(spec: StudySpec): EvaluationCache | undefined {
+  if (spec.cache === undefined) return undefined;
+  if (spec.cache === null || typeof spec.cache !== 'object' || Array.isArray(spec.cache)) {
+    throw new UsageError(`study '${spec.name}': the cache options must be a JSON object (FecCacheOptions), got ${JSON.stringify(spec.cache)}`);
+  }
+  return fecCache(spec.cache as FecCacheOptions);
+}
+
+/** `extras` with `cache` filled in when the caller gave none. */
+function withCache<G>(extras: RunExtras<G>, cache: EvaluationCache | undefined): RunExtras<G> {
+  return extras.cache !== undefined || cache === undefined ? extras : { ...extras, cache };
 }
 
 /** The named study, or the newest one when no name is given; a UsageError when there is none. */
