@@ -1,6 +1,7 @@
 import { approxCommand } from './approx.ts';
 import { automlZeroCommand } from './automl-zero.ts';
 import type { CliCommand } from './command.ts';
+import { controlCommand } from './control.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   srCommand,
   approxCommand,
   automlZeroCommand,
+  controlCommand,
   nasCommand,
   runCommand,
   studiesCommand,

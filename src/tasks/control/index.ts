@@ -12,3 +12,5 @@ export type { ControlEnv, ControlTask, ControlTaskConfig } from './policy-task.t
 export { policySpaceOptions, registerSpaceFromConfig } from './policy-space.ts';
 export type { PolicySpaceSettings } from './policy-space.ts';
 export { POLICY_SPACE_ID, controlTaskFromConfig } from './register.ts';
+export { TEST_SEED, familyScores, policyRecipes, searchPolicies } from './search.ts';
+export type { FamilyScore, PolicySearchOptions } from './search.ts';
