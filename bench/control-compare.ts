@@ -3,18 +3,19 @@
  * of search evaluations on the same 11 training episodes, once per seed, and every trained
  * policy is scored on 50 unseen episodes of the stationary and each held-out family.
  *
- *   npx tsx bench/control-compare.ts [evaluations=5000] [seeds=10]
+ *   npx tsx bench/control-compare.ts [evaluations=5000] [seeds=10] [first seed=1]
  */
 import '../src/algorithms/index.ts';
 import { compareMethods, type ComparisonRow } from '../src/tasks/control/compare.ts';
 
 const evaluations = Number(process.argv[2] ?? 5000);
 const seedCount = Number(process.argv[3] ?? 10);
+const firstSeed = Number(process.argv[4] ?? 1);
 const started = performance.now();
 const rows = await compareMethods({
   task: { env: 'cataclysmic-cartpole' },
   evaluations,
-  seeds: Array.from({ length: seedCount }, (_, i) => i + 1),
+  seeds: Array.from({ length: seedCount }, (_, i) => i + firstSeed),
   onRun: (method, seed, searchReturn) => console.error(`${method} seed ${seed}: search return ${searchReturn.toFixed(1)} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
 });
 
