@@ -14,8 +14,12 @@ export type Method = (typeof METHODS)[number];
 /** Settings of one comparison. */
 export interface ComparisonOptions {
   readonly task: ControlTaskConfig;
-  /** Evaluations of the search objective per method and seed (ARZ: trials, cache answers included). */
-  readonly evaluations: number;
+  /**
+   * Episodes each method may run in search, per seed: ES spends the task's search episodes on
+   * every evaluation; ARZ its probe episodes on every trial, counted as whole episodes though
+   * they last 100 steps, and its search episodes on every trial the cache does not answer.
+   */
+  readonly budgetEpisodes: number;
   readonly seeds: readonly number[];
   /** Test episodes per family and policy (default 50). */
   readonly testEpisodes?: number;
@@ -23,7 +27,8 @@ export interface ComparisonOptions {
   /** MLP hidden widths (default [16]) and LSTM units (default 8). */
   readonly mlpHidden?: readonly number[];
   readonly lstmHidden?: number;
-  readonly onRun?: (method: Method, seed: number, searchReturn: number) => void;
+  /** Told of each trained policy: its search return, and the trials (ARZ) or evaluations (ES) it took. */
+  readonly onRun?: (method: Method, seed: number, searchReturn: number, searched: number) => void;
 }
 
 /** One method on one family: per-seed mean returns and survival rates, and their summaries. */
@@ -69,7 +74,7 @@ export function trainNetwork(kind: 'mlp' | 'lstm', config: ControlTaskConfig, se
 }
 
 /**
- * Trains every method with the same budget of search evaluations on the same search
+ * Trains every method with the same budget of search episodes on the same search
  * episodes, once per seed, then scores each trained policy on every test family (from
  * `TEST_SEED`, episodes never seen in search) and summarises over seeds.
  */
@@ -89,13 +94,13 @@ export async function compareMethods(options: ComparisonOptions): Promise<Compar
     }
   };
   for (const seed of options.seeds) {
-    const arz = await searchPolicies({ task: options.task, seed, budgetTrials: options.evaluations, stopWhenPerfect: false });
-    const best = arz.study.best()!;
-    options.onRun?.('arz', seed, best.values[0]!);
-    record('arz', registerPolicy(best.genotype));
+    const arz = await searchPolicies({ task: options.task, seed, budgetTrials: options.budgetEpisodes, budgetEpisodes: options.budgetEpisodes, stopWhenPerfect: false });
+    options.onRun?.('arz', seed, arz.study.best()!.values[0]!, arz.summary.trials);
+    record('arz', registerPolicy(arz.study.best()!.genotype));
+    const evaluations = Math.floor(options.budgetEpisodes / task.episodes.length);
     for (const kind of ['mlp', 'lstm'] as const) {
-      const trained = trainNetwork(kind, options.task, seed, options.evaluations, options);
-      options.onRun?.(kind, seed, trained.searchReturn);
+      const trained = trainNetwork(kind, options.task, seed, evaluations, options);
+      options.onRun?.(kind, seed, trained.searchReturn, evaluations);
       record(kind, trained.policy);
     }
   }

@@ -49,6 +49,8 @@ const PROBES: readonly EpisodeSpec[] = [
   { seed: 0xfec1, cataclysms: [{ kind: 'actuator', at: 10, value: -1, channel: 0 }] },
   { seed: 0xfec2, cataclysms: [{ kind: 'sensor-bias', at: 10, value: 0.05, channel: 2 }] },
 ];
+/** Episodes a fingerprint runs (each of PROBE_STEPS steps at most). */
+export const PROBE_EPISODES = PROBES.length;
 // Fingerprint entries for steps after a probe episode ended.
 const ENDED = -1e9;
 

@@ -1,6 +1,6 @@
 import type { Rng } from '../../core/rng.ts';
 import type { FirstWritable, Memory, MemoryShape, OpRandom, RegisterProgram } from '../../spaces/register/index.ts';
-import { COMPILED_PARAMETERS, Emitter, collectConstants, componentLiveness, componentSignature, createMemory, emitComponent, emptyRegisterSet, formatProgram, registerId, resolveComponent, unionInto, wipeMemory } from '../../spaces/register/index.ts';
+import { COMPILED_PARAMETERS, Emitter, collectConstants, componentLiveness, componentSignature, createMemory, emitComponent, emptyRegisterSet, formatProgram, interpret, registerId, resolveComponent, unionInto, wipeMemory } from '../../spaces/register/index.ts';
 import type { ResolvedComponent } from '../../spaces/register/index.ts';
 import type { Policy } from './episode.ts';
 
@@ -84,14 +84,16 @@ export interface RegisterPolicy extends Policy {
 /**
  * Compiles a `{ start, step }` program into a policy (the JS emitted from the op table, as
  * `compileComponent`, cached by code shape). Addresses are checked as the code is emitted: a
- * program that does not fit `shape` throws a SpaceError here.
+ * program that does not fit `shape` throws a SpaceError here. With `interpret`, it runs on
+ * the reference interpreter instead (for checks and benchmarks), unchecked.
  */
-export function registerPolicy(program: RegisterProgram, shape: MemoryShape = POLICY_MEMORY): RegisterPolicy {
+export function registerPolicy(program: RegisterProgram, shape: MemoryShape = POLICY_MEMORY, options: { readonly interpret?: boolean } = {}): RegisterPolicy {
   const resolved = { start: resolveComponent(program['start'] ?? []), step: resolveComponent(program['step'] ?? []) };
+  const memory = createMemory(shape);
+  if (options.interpret === true) return interpretedPolicy(resolved, memory);
   const live = policyLiveness(resolved, shape);
   const start = compile(resolved.start, live.start, shape);
   const step = compile(resolved.step, live.step, shape);
-  const memory = createMemory(shape);
   const { s, v, m, scratch } = memory;
   let rng: OpRandom = new NoRandom();
   return {
@@ -108,6 +110,27 @@ export function registerPolicy(program: RegisterProgram, shape: MemoryShape = PO
       }
       step.run(s, v, m, scratch, step.constants, rng);
       return s[ACTION_REGISTER]!;
+    },
+  };
+}
+
+/** The reference semantics: every instruction through the interpreter, dead ones too. */
+function interpretedPolicy(program: { readonly start: ResolvedComponent; readonly step: ResolvedComponent }, memory: Memory): RegisterPolicy {
+  let rng: OpRandom = new NoRandom();
+  return {
+    memory,
+    start(episodeRng: Rng) {
+      rng = episodeRng;
+      wipeMemory(memory);
+      interpret(program.start, memory, rng);
+    },
+    act(observation: Float64Array) {
+      for (let i = 0; i < 4; i++) {
+        memory.s[i] = observation[i]!;
+        memory.v[i] = observation[i]!;
+      }
+      interpret(program.step, memory, rng);
+      return memory.s[ACTION_REGISTER]!;
     },
   };
 }

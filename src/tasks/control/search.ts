@@ -6,7 +6,7 @@ import type { RegisterProgram } from '../../spaces/register/index.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
 import { HELD_OUT_FAMILIES, STATIONARY, TRAINING_FAMILY, type CataclysmFamily } from './cataclysms.ts';
-import { controlTask, type ControlTask, type ControlTaskConfig } from './policy-task.ts';
+import { PROBE_EPISODES, controlTask, type ControlTask, type ControlTaskConfig } from './policy-task.ts';
 import { policySpaceOptions } from './policy-space.ts';
 import { registerPolicy } from './register-policy.ts';
 import { POLICY_SPACE_ID } from './register.ts';
@@ -23,6 +23,12 @@ export interface PolicySearchOptions {
   readonly tournamentSize?: number;
   /** Answer functionally equivalent policies from the FEC cache (default true). */
   readonly functionalCache?: boolean;
+  /**
+   * Stop once this many episodes have run: each trial's probe episodes (its fingerprint, run
+   * whether or not the cache answers) and, unless the cache answered, its search episodes.
+   * Not stored: a resumed study runs to its trial budget.
+   */
+  readonly budgetEpisodes?: number;
   /** Stop once a policy lasts every episode (default true; not stored, so a resume runs to its budget). */
   readonly stopWhenPerfect?: boolean;
   readonly store?: { readonly store: StudyStore; readonly name: string };
@@ -64,9 +70,16 @@ export async function searchPolicies(options: PolicySearchOptions): Promise<{ st
   const parts = rebuildParts<RegisterProgram>(spec);
   const task = parts.task as ControlTask;
   const maxSteps = task.options.maxSteps;
+  const cached = options.functionalCache !== false;
+  const perfect = options.stopWhenPerfect !== false;
+  let episodes = 0;
+  const stopWhen = (t: Trial<RegisterProgram>): boolean => {
+    episodes += (cached && task.fingerprint !== undefined ? PROBE_EPISODES : 0) + (t.cached ? 0 : task.episodes.length);
+    return (perfect && t.status === 'done' && t.values[0] === maxSteps) || (options.budgetEpisodes !== undefined && episodes >= options.budgetEpisodes);
+  };
   const extras = {
-    ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
-    ...(options.stopWhenPerfect === false ? {} : { stopWhen: (t: Trial<RegisterProgram>) => t.status === 'done' && t.values[0] === maxSteps }),
+    ...(cached ? { cache: fecCache({ seed }) } : {}),
+    ...(perfect || options.budgetEpisodes !== undefined ? { stopWhen } : {}),
     ...(options.executor === undefined ? {} : { executor: options.executor(recipes) }),
     ...(options.syncBatch === undefined ? {} : { syncBatch: options.syncBatch }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),

@@ -98,3 +98,30 @@ describe('register-machine policies', () => {
     assert.ok(study.best()!.values[0]! >= 100, `best ${study.best()!.values[0]}`);
   });
 });
+
+describe('compiled policies', () => {
+  it('act exactly as the interpreter on random programs of the search space, memory and all', async () => {
+    const fc = (await import('fast-check')).default;
+    const space = spaces.get(POLICY_SPACE_ID)(policySpaceOptions({ startSize: 6, stepSize: 12 }) as unknown as Json);
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const rng = new Rng(seed);
+        let program = space.random(rng) as RegisterProgram;
+        for (let k = 0; k < 5; k++) program = space.mutate(program, rng) as RegisterProgram;
+        const run = (interpret: boolean): number[] => {
+          const policy = registerPolicy(program, undefined, { interpret });
+          const obs = new Float64Array(4);
+          const actions: number[] = [];
+          policy.start(new Rng(1));
+          for (let t = 0; t < 40; t++) {
+            for (let i = 0; i < 4; i++) obs[i] = Math.sin(t * (i + 1) * 0.3);
+            actions.push(policy.act(obs));
+          }
+          return actions;
+        };
+        assert.deepEqual(run(false), run(true));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
