@@ -7,9 +7,11 @@ import type { Study, StudySummary } from '../core/study.ts';
 import type { Json } from '../core/types.ts';
 import type { RegisterProgram } from '../spaces/register/index.ts';
 import type { Recipe, StoredStudy } from '../store/index.ts';
+import { svgToPng } from '../report/render.ts';
+import { renderEpisodeSvg } from '../tasks/control/render.ts';
 import {
-  CONTROL_ENVS, FAMILIES, TEST_SEED, controlTask, familyNamed, familyScores, formatPolicy, policySpaceOptions, registerSpaceFromConfig, searchPolicies,
-  type ControlEnv, type ControlTask, type FamilyScore,
+  CATACLYSM_KINDS, CONTROL_ENVS, FAMILIES, episodeSpecs, registerPolicy, TEST_SEED, controlTask, familyNamed, familyScores, formatPolicy, policySpaceOptions, registerSpaceFromConfig, searchPolicies,
+  type Cataclysm, type CataclysmKind, type ControlEnv, type ControlTask, type FamilyScore,
 } from '../tasks/control/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
@@ -111,7 +113,39 @@ export const controlCommand: CliCommand = (program, io = processIo) => {
       const families = flags.family === undefined ? undefined : flags.family.split(',').map((name) => familyNamed(name.trim()));
       io.out(`${formatPolicy(program, { onlyLive: true })}\n\n${formatScores(familyScores(program, task, flags.testEpisodes, families), task)}`);
     });
+
+
+  addEnvFlags(control.command('render').description('draw one episode of a saved policy as a strip of snapshots and a plot of x and θ (PNG or SVG)'))
+    .argument('<policy.json>', "a policy: the JSON 'control search --json' writes, or a program { start: [...], step: [...] }")
+    .option('--family <name>', 'the family the episode comes from', 'train')
+    .option('--episode <i>', 'which episode of the family (from the test seed)', intFlag('episode', 0, 1_000_000), 0)
+    .option('--cataclysm <events>', 'events instead of the family\'s, e.g. actuator@150=-1,sensor-bias@200=0.05:2 (kind@step=value[:channel])')
+    .option('--frames <n>', 'snapshots drawn', intFlag('frames', 1, 100), 12)
+    .requiredOption('--out <file>', 'the picture to write: .png or .svg')
+    .action((path: string, flags: EnvFlags & { family: string; episode: number; cataclysm?: string; frames: number; out: string }) => {
+      if (!/\.(png|svg)$/i.test(flags.out)) throw new UsageError(`--out must end in .png or .svg, got '${flags.out}'`);
+      checkWritable(flags.out, 'out');
+      const program = readPolicy(path);
+      const task = controlTask(taskConfig(flags));
+      const family = familyNamed(flags.family);
+      const spec = episodeSpecs(family, TEST_SEED, flags.episode + 1)[flags.episode]!;
+      const episode = flags.cataclysm === undefined ? spec : { seed: spec.seed, cataclysms: parseCataclysms(flags.cataclysm) };
+      const { svg, result } = renderEpisodeSvg(registerPolicy(program), episode, task.episodeOptions, { frames: flags.frames, title: `${flags.cataclysm === undefined ? `${family.name} episode ${flags.episode}` : 'episode'}, ${task.options.action} actions` });
+      writeOutputFile(flags.out, flags.out.toLowerCase().endsWith('.svg') ? svg : svgToPng(svg), 'out');
+      io.out(`${flags.out}: return ${result.return}${result.survived ? ', survived' : ', fell'}; events: ${episode.cataclysms.map((e) => `${e.kind}@${e.at}=${Number(e.value.toPrecision(4))}`).join(', ') || 'none'}\n`);
+    });
 };
+
+/** Parses `kind@step=value[:channel],...` into events, each checked. */
+export function parseCataclysms(text: string): Cataclysm[] {
+  return text.split(',').map((part) => {
+    const match = /^\s*([a-z-]+)@(\d+)=(-?[\d.eE+-]+)(?::([0-3]))?\s*$/.exec(part);
+    if (match === null || !(CATACLYSM_KINDS as readonly string[]).includes(match[1]!) || !Number.isFinite(Number(match[3]))) {
+      throw new UsageError(`--cataclysm: '${part}' must look like actuator@150=-1 or sensor-bias@200=0.05:2 (kinds: ${CATACLYSM_KINDS.join(', ')})`);
+    }
+    return { kind: match[1] as CataclysmKind, at: Number(match[2]), value: Number(match[3]), channel: match[4] === undefined ? 0 : Number(match[4]) };
+  }).sort((a, b) => a.at - b.at);
+}
 
 function taskConfig(flags: EnvFlags): { env: ControlEnv; action?: 'discrete' | 'continuous'; episodes?: number } {
   return { env: flags.env as ControlEnv, ...(flags.action === undefined ? {} : { action: flags.action as 'discrete' | 'continuous' }), ...(flags.episodes === undefined ? {} : { episodes: flags.episodes }) };

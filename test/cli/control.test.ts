@@ -27,6 +27,15 @@ describe('amoeba control', () => {
     assert.match(evaluated.out, /stationary +[\d.]+/);
     assert.doesNotMatch(evaluated.out, /\n {2}slope/);
 
+    const svg = join(dir, 'flip.svg');
+    const rendered = await cli('control', 'render', json, '--env', 'cartpole', '--cataclysm', 'actuator@20=-1', '--frames', '4', '--out', svg);
+    assert.equal(rendered.code, 0, rendered.err);
+    assert.match(rendered.out, /flip\.svg: return \d+, (fell|survived); events: actuator@20=-1/);
+    const picture = readFileSync(svg, 'utf8');
+    assert.match(picture, /^<svg /);
+    assert.equal(picture.match(/step \d+ \(/g)?.length, 4, 'four snapshots');
+    assert.match(picture, /actuator -1 @20/);
+
     const shown = await cli('show', 'control-1', '--db', db);
     assert.equal(shown.code, 0, shown.err);
     assert.match(shown.out, /s4 = /, 'show prints the policy as code');
@@ -43,6 +52,9 @@ describe('amoeba control', () => {
     assert.match(program.err, /step\[0\] \(SCALAR_SUM_OP\): out must be a scalar register in s4\.\.s9, got 0/);
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ start: [], step: [{ op: 'SCALAR_SUM_OP', in1: 3, in2: 2, out: 4 }] }));
+    const events = await cli('control', 'render', good, '--cataclysm', 'quake@3=1', '--out', join(dir, 'x.png'));
+    assert.equal(events.code, 2);
+    assert.match(events.err, /--cataclysm: 'quake@3=1' must look like actuator@150=-1/);
     const family = await cli('control', 'eval', good, '--family', 'earthquake');
     assert.equal(family.code, 2);
     assert.match(family.err, /unknown cataclysm family 'earthquake'/);
