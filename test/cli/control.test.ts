@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import '../../src/algorithms/index.ts';
+import { openStoreFile } from '../../src/store/index.ts';
+import { searchPolicies } from '../../src/tasks/control/index.ts';
 import { cli } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-control-'));
@@ -39,6 +42,24 @@ describe('amoeba control', () => {
     const shown = await cli('show', 'control-1', '--db', db);
     assert.equal(shown.code, 0, shown.err);
     assert.match(shown.out, /s4 = /, 'show prints the policy as code');
+  });
+
+  it('amoeba resume continues an interrupted policy study and prints it as control search does', async () => {
+    const db = join(dir, 'resume.db');
+    const store = openStoreFile(db);
+    const abort = new AbortController();
+    const first = await searchPolicies({
+      task: { env: 'cartpole', episodes: 2 }, seed: 4, budgetTrials: 1500, stopWhenPerfect: false, signal: abort.signal,
+      store: { store, name: 'control-1' },
+      onStudy: (study) => study.on('trial', (t) => void (t.id === 300 && abort.abort())),
+    });
+    store.close();
+    assert.equal(first.summary.stopReason, 'aborted');
+    const resumed = await cli('resume', 'control-1', '--db', db, '--workers', '1', '--quiet');
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.match(resumed.out, /1500 policies tried/);
+    assert.match(resumed.out, /Best policy \(trial \d+\): mean return [\d.]+ on its 2 stationary search episodes\n# s0\.\.s3/);
+    assert.match(resumed.out, /\n  combined +[\d.]+ +\d+%/);
   });
 
   it('refuses an unknown environment, family or a malformed policy with one line and exit code 2', async () => {
