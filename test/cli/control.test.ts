@@ -59,7 +59,7 @@ describe('amoeba control', () => {
     assert.equal(resumed.code, 0, resumed.err);
     assert.match(resumed.out, /1500 policies tried/);
     assert.match(resumed.out, /Best policy \(trial \d+\): mean return [\d.]+ on its 2 stationary search episodes\n# s0\.\.s3/);
-    assert.match(resumed.out, /\n  combined +[\d.]+ +\d+%/);
+    assert.match(resumed.out, /\n {2}combined +[\d.]+ +\d+%/);
   });
 
   it('refuses an unknown environment, family or a malformed policy with one line and exit code 2', async () => {
