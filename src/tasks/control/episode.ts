@@ -44,6 +44,12 @@ export type StepObserver = (step: number, state: Float64Array, force: number, pa
 /** A policy's action was NaN or infinite: the trial fails rather than scoring. */
 export class PolicyFailure extends Error {
   override readonly name = 'PolicyFailure';
+  /** The steps completed before the failing one. */
+  readonly step: number;
+  constructor(message: string, step: number) {
+    super(message);
+    this.step = step;
+  }
 }
 
 /**
@@ -77,7 +83,7 @@ export function runEpisode(policy: Policy, spec: EpisodeSpec, options: EpisodeOp
       }
     }
     const action = policy.act(observation);
-    if (!Number.isFinite(action)) throw new PolicyFailure(`the policy's action was ${action} at step ${step}`);
+    if (!Number.isFinite(action)) throw new PolicyFailure(`the policy's action was ${action} at step ${step}`, step);
     const force = continuous ? params.forceMag * (action > 1 ? 1 : action < -1 ? -1 : action) : action > 0 ? params.forceMag : -params.forceMag;
     cartPoleStep(state, force, params);
     observe?.(step, state, force * params.forceScale, params);
@@ -105,14 +111,26 @@ export interface Score {
   readonly returns: readonly number[];
 }
 
-/** Runs every episode and averages. */
-export function scorePolicy(policy: Policy, specs: readonly EpisodeSpec[], options: EpisodeOptions): Score {
+/**
+ * Runs every episode and averages. A PolicyFailure propagates (a search fails the trial),
+ * unless `failuresFall`: then, as in testing, the episode ends there as a fall.
+ */
+export function scorePolicy(policy: Policy, specs: readonly EpisodeSpec[], options: EpisodeOptions, failuresFall = false): Score {
   const returns: number[] = [];
   let survived = 0;
   for (const spec of specs) {
-    const result = runEpisode(policy, spec, options);
+    const result = failuresFall ? runOrFall(policy, spec, options) : runEpisode(policy, spec, options);
     returns.push(result.return);
     if (result.survived) survived++;
   }
   return { meanReturn: returns.reduce((s, r) => s + r, 0) / returns.length, survival: survived / specs.length, returns };
+}
+
+function runOrFall(policy: Policy, spec: EpisodeSpec, options: EpisodeOptions): EpisodeResult {
+  try {
+    return runEpisode(policy, spec, options);
+  } catch (error) {
+    if (error instanceof PolicyFailure) return { return: error.step, survived: false };
+    throw error;
+  }
 }

@@ -36,7 +36,10 @@ export interface ControlTask extends Task<RegisterProgram> {
   readonly episodeOptions: EpisodeOptions;
   /** Mean return over the task's episodes (synchronous). */
   evaluate(program: RegisterProgram, ctx?: EvalContext): Measurement;
-  /** Scores any policy on `count` episodes of a family under a seed (held-out tests use other seeds). */
+  /**
+   * Scores any policy on `count` episodes of a family under a seed (held-out tests use other
+   * seeds); a NaN or infinite action ends its episode as a fall.
+   */
   score(policy: Policy, family: CataclysmFamily, seed: number, count: number): Score;
 }
 
@@ -102,7 +105,7 @@ export function controlTask(config: ControlTaskConfig): ControlTask {
     episodeOptions,
     objectives: [{ name: 'return', goal: 'max' }],
     evaluate,
-    score: (policy, scored, seed, count) => scorePolicy(policy, episodeSpecs(scored, seed, count), episodeOptions),
+    score: (policy, scored, seed, count) => scorePolicy(policy, episodeSpecs(scored, seed, count), episodeOptions, true),
   };
   if (!options.fec) return task;
   return { ...task, fingerprint: (program) => probeForces(registerPolicy(program), episodeOptions) };

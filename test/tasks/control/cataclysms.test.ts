@@ -83,7 +83,9 @@ describe('episodes', () => {
   it('a non-finite action is a PolicyFailure naming the step', () => {
     let t = 0;
     const broken: Policy = { start() {}, act: () => (t++ === 3 ? NaN : 0) };
-    assert.throws(() => runEpisode(broken, { seed: 1, cataclysms: [] }, options), (e: unknown) => e instanceof PolicyFailure && /NaN at step 3/.test(e.message));
+    assert.throws(() => runEpisode(broken, { seed: 1, cataclysms: [] }, options), (e: unknown) => e instanceof PolicyFailure && /NaN at step 3/.test(e.message) && e.step === 3);
+    const counting: Policy = { start: () => void (t = 0), act: () => (t++ === 3 ? NaN : 0) };
+    assert.deepEqual(scorePolicy(counting, [{ seed: 1, cataclysms: [] }], options, true), { meanReturn: 3, survival: 0, returns: [3] }, 'in testing the episode ends there as a fall');
   });
 
   it('replays an episode exactly from its seed, sensor noise included', () => {
