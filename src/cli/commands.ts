@@ -5,6 +5,7 @@ import { controlCommand } from './control.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
+import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
 import { runCommand } from './run.ts';
@@ -21,6 +22,7 @@ export const commands: CliCommand[] = [
   automlZeroCommand,
   controlCommand,
   nasCommand,
+  optimizersCommand,
   runCommand,
   studiesCommand,
   showCommand,

@@ -290,6 +290,7 @@ function toStudy(row: StudyRow, resolved: Json): StoredStudy {
     budgetTrials: spec.budgetTrials ?? undefined,
     budgetSeconds: spec.budgetSeconds ?? undefined,
     ...(spec.modules === undefined ? {} : { modules: spec.modules }),
+    ...(spec.syncBatch === undefined ? {} : { syncBatch: spec.syncBatch }),
     status: row.status === 'ended' ? 'ended' : 'running',
     stopReason: row.stop_reason ?? undefined,
     createdAt: row.created_at,
