@@ -12,7 +12,8 @@ import type { RegisterProgram } from '../src/spaces/register/index.ts';
 import { CARTPOLE_V1, cartPoleFallen, cartPoleStep, resetCartPole } from '../src/tasks/control/cartpole.ts';
 import type { Json } from '../src/core/types.ts';
 import { controlTask } from '../src/tasks/control/policy-task.ts';
-import { policySpaceOptions, registerSpaceFromConfig } from '../src/tasks/control/policy-space.ts';
+import { registerSpaceFromConfig } from '../src/spaces/register/register.ts';
+import { policySpaceOptions } from '../src/tasks/control/policy-space.ts';
 import { registerPolicy } from '../src/tasks/control/register-policy.ts';
 import { scorePolicy } from '../src/tasks/control/episode.ts';
 

@@ -8,9 +8,9 @@ import type { Json } from '../core/types.ts';
 import type { RegisterProgram } from '../spaces/register/index.ts';
 import type { Recipe, StoredStudy } from '../store/index.ts';
 import { svgToPng } from '../report/render.ts';
-import { renderEpisodeSvg } from '../tasks/control/render.ts';
+import { registerSpaceFromConfig } from '../spaces/register/register.ts';
 import {
-  CATACLYSM_KINDS, CONTROL_ENVS, FAMILIES, episodeSpecs, registerPolicy, TEST_SEED, controlTask, familyNamed, familyScores, formatPolicy, policySpaceOptions, registerSpaceFromConfig, searchPolicies,
+  CATACLYSM_KINDS, CONTROL_ENVS, FAMILIES, episodeSpecs, registerPolicy, renderEpisodeSvg, TEST_SEED, controlTask, familyNamed, familyScores, formatPolicy, policySpaceOptions, searchPolicies,
   type Cataclysm, type CataclysmKind, type ControlEnv, type ControlTask, type FamilyScore,
 } from '../tasks/control/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';

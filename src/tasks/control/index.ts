@@ -9,7 +9,7 @@ export { ACTION_REGISTER, POLICY_COMPONENTS, POLICY_FIRST_WRITABLE, POLICY_MEMOR
 export type { RegisterPolicy } from './register-policy.ts';
 export { CONTROL_ENVS, controlTask, controlTaskOptions } from './policy-task.ts';
 export type { ControlEnv, ControlTask, ControlTaskConfig } from './policy-task.ts';
-export { policySpaceOptions, registerSpaceFromConfig } from './policy-space.ts';
+export { policySpaceOptions } from './policy-space.ts';
 export type { PolicySpaceSettings } from './policy-space.ts';
 export { POLICY_SPACE_ID, controlTaskFromConfig } from './register.ts';
 export { TEST_SEED, familyScores, policyRecipes, searchPolicies } from './search.ts';
@@ -20,3 +20,5 @@ export { lstmPolicy, lstmStepper, mlpPolicy } from './network-policies.ts';
 export type { NetworkPolicy } from './network-policies.ts';
 export { METHODS, compareMethods, interval, trainNetwork } from './compare.ts';
 export type { ComparisonOptions, ComparisonRow, Interval, Method } from './compare.ts';
+export { renderEpisodeSvg } from './render.ts';
+export type { RenderOptions } from './render.ts';

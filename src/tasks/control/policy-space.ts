@@ -1,7 +1,4 @@
-import { UsageError } from '../../core/errors.ts';
-import type { Json } from '../../core/types.ts';
-import type { MutationName, RegisterSpace, RegisterSpaceOptions } from '../../spaces/register/index.ts';
-import { registerSpace } from '../../spaces/register/index.ts';
+import type { MutationName, RegisterSpaceOptions } from '../../spaces/register/index.ts';
 import { POLICY_FIRST_WRITABLE, POLICY_MEMORY, START_OPS, STEP_OPS } from './register-policy.ts';
 
 /** What a policy search may change about its programs. */
@@ -18,7 +15,7 @@ export interface PolicySpaceSettings {
  * The register-space options of a cart-pole policy search (ours): the policy memory, `start`
  * over START_OPS and `step` over STEP_OPS, sizes free to grow and shrink (insert, remove) as
  * well as AutoML-Zero's alter-param and randomize-instruction. Plain JSON, so it is also the
- * space's recipe config.
+ * config of the 'register' space's recipe (`spaces/register/register.ts`).
  */
 export function policySpaceOptions(settings: PolicySpaceSettings = {}): RegisterSpaceOptions {
   const startSize = settings.startSize ?? 3;
@@ -34,14 +31,4 @@ export function policySpaceOptions(settings: PolicySpaceSettings = {}): Register
     mutations,
     mutateProbability: 1,
   };
-}
-
-const KEYS = ['memory', 'firstWritable', 'components', 'mutations', 'mutateProbability', 'initial'];
-
-/** Rebuilds a register space from its options as JSON (what `policySpaceOptions` returns). */
-export function registerSpaceFromConfig(config: Json): RegisterSpace {
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new UsageError('register space config must be an object with memory and components');
-  const unknown = Object.keys(config).find((key) => !KEYS.includes(key));
-  if (unknown !== undefined) throw new UsageError(`register space config: unknown key '${unknown}'; known: ${KEYS.join(', ')}`);
-  return registerSpace(config as unknown as RegisterSpaceOptions);
 }

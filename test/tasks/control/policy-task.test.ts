@@ -70,7 +70,8 @@ describe('register-machine policies', () => {
     const program = space.random(new Rng(4));
     assert.deepEqual(space.fromJSON(JSON.parse(JSON.stringify(space.toJSON(program)))), program);
     assert.deepEqual(rebuilt.evaluate(program as RegisterProgram, ctx), task.evaluate(program as RegisterProgram, ctx));
-    assert.match(printProgram(space.toJSON(BALANCER), { id: POLICY_SPACE_ID, config: spaceConfig }), /def Step\(\):\n {2}s4 = dot\(v1, v0\)/);
+    const withDeadCode = { ...BALANCER, step: [instruction('SCALAR_SUM_OP', { in1: 0, in2: 1, out: 9 }), ...BALANCER['step']!] };
+    assert.equal(printProgram(space.toJSON(withDeadCode), { id: POLICY_SPACE_ID, config: spaceConfig }, { id: 'control', config }), 'Start(): v1[0] = 0.1; v1[1] = 0.5; v1[2] = 10.0; v1[3] = 2.0 | Step(): s4 = dot(v1, v0)');
     assert.throws(() => tasks.get('control')({ env: 'pendulum' }), /env must be one of cartpole, cataclysmic-cartpole/);
     assert.throws(() => tasks.get('control')({ env: 'cartpole', episode: 3 }), /unknown key 'episode'/);
   });
