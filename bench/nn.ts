@@ -16,6 +16,7 @@ import { isUsageError, UsageError } from '../src/core/errors.ts';
 import type { NnEngine } from './nn/engine.ts';
 import { coldTiming, formatDuration, timeStep, type Budget, type Timing } from './nn/measure.ts';
 import { printMicro } from './nn/micro.ts';
+import { ownEngine } from './nn/own.ts';
 import { tfjsEngine } from './nn/tfjs.ts';
 import { buildWorkloads, type Workload } from './nn/workloads.ts';
 
@@ -23,8 +24,7 @@ import { buildWorkloads, type Workload } from './nn/workloads.ts';
 const ENGINES: readonly NnEngine[] = [
   tfjsEngine('wasm'),
   tfjsEngine('cpu'),
-  // The engine of src/learn/ joins here, its adapter in bench/nn/own.ts:
-  //   import { ownEngine } from './nn/own.ts';   and the line   ownEngine(),
+  ownEngine(),
 ];
 /** The row every ratio divides by, measured in the same run. */
 const BASELINE = 'tfjs-wasm';
