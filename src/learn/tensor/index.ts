@@ -11,6 +11,8 @@ export type { MatmulOptions } from './matmul.ts';
 export { matmul } from './matmul.ts';
 export { concat, reshape, slice, transpose } from './shape-ops.ts';
 export { gather, segmentMax, segmentMean, segmentSum } from './segment.ts';
+export type { ActivationName } from './dense.ts';
+export { ACTIVATION_NAMES, dense } from './dense.ts';
 export { binaryCrossEntropyWithLogits, crossEntropy, layerNorm, logSoftmax, softmax } from './nn-ops.ts';
 export type { SquashedSample } from './sampling.ts';
 export { randomNormal, randomUniform, squashedGaussian } from './sampling.ts';

@@ -71,6 +71,20 @@ describe('gradients match central differences in float64', () => {
     }), runs);
   });
 
+  it('of the fused dense layer with every activation, with and without a bias', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 2 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (batch, inputs, outputs, seed) => {
+      const rng = new Rng(seed);
+      const x = randomTensor([...batch, inputs], rng);
+      const weight = randomTensor([inputs, outputs], rng);
+      const bias = randomTensor([outputs], rng);
+      // Pre-activations are continuous random values, so relu's kink at 0 is never within a step of one.
+      for (const activation of t.ACTIVATION_NAMES) {
+        assertGradientsMatch(([v, w, b]) => t.dense(v!, w!, b!, activation), [x, weight, bias]);
+        assertGradientsMatch(([v, w]) => t.dense(v!, w!, null, activation), [x, weight]);
+      }
+    }), runs);
+  });
+
   it('of reshape, transpose, concat and slice', () => {
     fc.assert(fc.property(shapeArb, fc.integer(), (shape, seed) => {
       const rng = new Rng(seed);
