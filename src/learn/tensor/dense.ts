@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import { matmul as kernel } from '../kernels/matmul.ts';
-import { gradientOf, result } from './autograd.ts';
+import { gradientIsFresh, gradientOf, result } from './autograd.ts';
 import { compileKernel, UNARY_OPS, unaryForward } from './elementwise-ops.ts';
 import { allocate, shapeText, type DType, type FloatArray, type Tensor } from './tensor.ts';
 
@@ -89,7 +89,6 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
   const shape = [...x.shape.slice(0, -1), outputs];
   return result(y, shape, bias === null ? [x, weight] : [x, weight, bias], (g) => {
     const gb = bias === null ? null : gradientOf(bias);
-    const gw = gradientOf(weight), gx = gradientOf(x);
     let gz = g;
     if (activation !== 'identity') {
       gz = scratchFor(x.dtype, g.length);
@@ -98,7 +97,15 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
       for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < outputs; c++, i++) gb[c]! += g[i]!;
     }
     // dW = xᵀ·dz, dx = dz·Wᵀ.
-    if (gw !== null) kernel(x.data, 0, gz, 0, gw, 0, inputs, rows, outputs, true, false, true);
-    if (gx !== null) kernel(gz, 0, weight.data, 0, gx, 0, rows, outputs, inputs, false, true, true);
+    // A gradient no one has written yet is overwritten, not added to (no copy-in); freshness
+    // is read just before each write, in case x and the weight are one tensor.
+    if (weight.gradWanted) {
+      const fresh = gradientIsFresh(weight);
+      kernel(x.data, 0, gz, 0, gradientOf(weight)!, 0, inputs, rows, outputs, true, false, !fresh);
+    }
+    if (x.gradWanted) {
+      const fresh = gradientIsFresh(x);
+      kernel(gz, 0, weight.data, 0, gradientOf(x)!, 0, rows, outputs, inputs, false, true, !fresh);
+    }
   });
 }

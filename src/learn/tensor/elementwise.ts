@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
-import { gradientOf, result } from './autograd.ts';
+import { gradientOf, passGradient, result } from './autograd.ts';
 import { accessFor, broadcastShape, type Access } from './broadcast.ts';
 import { BINARY_OPS, compileKernel, UNARY_OPS, unaryForward, type BinaryOpName, type UnaryOpName } from './elementwise-ops.ts';
 import { allocate, full, sizeOf, Tensor, type DType, type FloatArray } from './tensor.ts';
@@ -102,12 +102,16 @@ export function binary(op: BinaryOpName, left: Operand, right: Operand): Tensor 
   const accessB = accessFor(shape, b.shape);
   const y = allocate(a.dtype, n);
   binaryKernel(op, 'forward', accessA, accessB, a.dtype)(a.data, b.data, y, null, null, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
-  return result(y, shape, [a, b], (g) => {
-    const ga = gradientOf(a);
-    if (ga !== null) binaryKernel(op, 'a', accessA, accessB, a.dtype)(a.data, b.data, y, g, ga, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
+  // a + b and a − b pass their gradient to a unchanged: a same-shaped a takes it as it is.
+  const passesToA = (op === 'add' || op === 'sub') && accessA.kind === 'same';
+  const out: Tensor = result(y, shape, [a, b], (g) => {
+    const ga = passesToA ? null : gradientOf(a);
+    if (passesToA) passGradient(out, a, g);
+    else if (ga !== null) binaryKernel(op, 'a', accessA, accessB, a.dtype)(a.data, b.data, y, g, ga, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
     const gb = gradientOf(b);
     if (gb !== null) binaryKernel(op, 'b', accessA, accessB, a.dtype)(a.data, b.data, y, g, null, gb, n, period(accessA), period(accessB), map(accessA), map(accessB));
   });
+  return out;
 }
 
 /** The same values in another element type (gradients convert back). */

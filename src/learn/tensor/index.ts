@@ -10,7 +10,7 @@ export { max, mean, sum } from './reduce.ts';
 export type { MatmulOptions } from './matmul.ts';
 export { matmul } from './matmul.ts';
 export { concat, reshape, slice, transpose } from './shape-ops.ts';
-export { gather, segmentMax, segmentMean, segmentSum } from './segment.ts';
+export { gather, gatherSegmentSum, segmentMax, segmentMean, segmentSum } from './segment.ts';
 export type { ActivationName } from './dense.ts';
 export { ACTIVATION_NAMES, dense } from './dense.ts';
 export { binaryCrossEntropyWithLogits, crossEntropy, layerNorm, logSoftmax, softmax } from './nn-ops.ts';

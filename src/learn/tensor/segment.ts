@@ -110,3 +110,29 @@ export function segmentMax(x: Tensor, segmentIds: Int32Array, segments: number):
     for (let at = 0; at < source.length; at++) if (source[at]! >= 0) gx[source[at]!]! += g[at]!;
   });
 }
+
+/**
+ * segmentSum(gather(x, indices), segmentIds, segments) in one pass, without the gathered rows:
+ * row indices[e] of x is added into row segmentIds[e] of the result, for every e. The
+ * neighbour sums of message passing, edge e running from node indices[e] to segmentIds[e].
+ */
+export function gatherSegmentSum(x: Tensor, indices: Int32Array, segmentIds: Int32Array, segments: number): Tensor {
+  const width = rowWidth('gatherSegmentSum', x);
+  if (segmentIds.length !== indices.length) throw new UsageError(`gatherSegmentSum: ${indices.length} indices and ${segmentIds.length} segment ids must be as many`);
+  checkIndices('gatherSegmentSum', indices, x.shape[0]!, 'index');
+  checkIndices('gatherSegmentSum', segmentIds, segments, 'segment id');
+  const y = allocate(x.dtype, segments * width);
+  const xs = x.data;
+  for (let e = 0; e < indices.length; e++) {
+    const from = indices[e]! * width, to = segmentIds[e]! * width;
+    for (let i = 0; i < width; i++) y[to + i]! += xs[from + i]!;
+  }
+  return result(y, [segments, ...x.shape.slice(1)], [x], (g) => {
+    const gx = gradientOf(x);
+    if (gx === null) return;
+    for (let e = 0; e < indices.length; e++) {
+      const from = indices[e]! * width, to = segmentIds[e]! * width;
+      for (let i = 0; i < width; i++) gx[from + i]! += g[to + i]!;
+    }
+  });
+}

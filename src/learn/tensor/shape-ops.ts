@@ -1,10 +1,14 @@
 import { UsageError } from '../../core/errors.ts';
-import { gradientOf, result } from './autograd.ts';
+import { gradientOf, passGradient, result } from './autograd.ts';
 import { resolveAxis } from './reduce.ts';
 import { stridedIndex, stridesOf } from './strided.ts';
 import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
 
-/** The same elements with another shape; one axis may be −1 (inferred). Shares no memory with x. */
+/**
+ * The same elements with another shape; one axis may be −1 (inferred). The result shares x's
+ * data, as a view: ops never write into tensors, and a parameter updated in place by an
+ * optimizer is seen through its views as through itself.
+ */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const inferred = shape.indexOf(-1);
   const known = sizeOf(shape.filter((d) => d !== -1));
@@ -12,11 +16,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   if (sizeOf(resolved) !== x.size || !resolved.every((d) => Number.isInteger(d) && d >= 0)) {
     throw new UsageError(`reshape: cannot reshape ${shapeText(x.shape)} (${x.size} elements) to ${shapeText(shape)}`);
   }
-  // Copying keeps every tensor the sole owner of its data, so in-place updates stay local.
-  return result(x.data.slice(), resolved, [x], (g) => {
-    const gx = gradientOf(x);
-    if (gx !== null) for (let i = 0; i < g.length; i++) gx[i]! += g[i]!;
-  });
+  const view: Tensor = result(x.data, resolved, [x], (g) => passGradient(view, x, g));
+  return view;
 }
 
 /** Permutes the axes (default: reverses them, so a matrix is transposed). */

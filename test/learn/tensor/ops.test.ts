@@ -78,6 +78,16 @@ describe('tensor ops', () => {
     assert.deepEqual(t.segmentMean(x, ids, 2).toArray(), [5, 6, 2, 3]);
     assert.deepEqual(t.segmentMax(x, ids, 2).toArray(), [5, 6, 3, 4]);
     assert.throws(() => t.gather(x, Int32Array.of(3)), /index 3 .* outside 0..2/);
+    const edges = { from: Int32Array.of(2, 0, 2, 1), to: Int32Array.of(0, 0, 2, 0) };
+    assert.deepEqual(t.gatherSegmentSum(x, edges.from, edges.to, 3).toArray(), t.segmentSum(t.gather(x, edges.from), edges.to, 3).toArray());
+    assert.throws(() => t.gatherSegmentSum(x, edges.from, Int32Array.of(0, 0, 3, 0), 3), /segment id 3 at position 2 is outside 0..2/);
+  });
+
+  it('reshapes as a view that follows its tensor\'s in-place updates', () => {
+    const p = t.parameter(t.tensor([1, 2, 3, 4], [2, 2]));
+    const flat = t.reshape(p, [4]);
+    p.data[1] = 20;
+    assert.deepEqual(flat.toArray(), [1, 20, 3, 4]);
   });
 
   it('keeps the row width when gathering or reducing no rows', () => {
