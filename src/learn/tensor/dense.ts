@@ -22,7 +22,7 @@ export const LEAKY_SLOPE = 0.01;
  */
 const ACTIVATIONS = {
   identity: { forward: () => 'x', gradient: 'g' },
-  relu: { forward: () => UNARY_OPS.relu.forward, gradient: '(y > 0 ? g : 0)' },
+  relu: { forward: (dtype: DType) => unaryForward('relu', dtype), gradient: '(y > 0 ? g : 0)' },
   tanh: { forward: (dtype: DType) => unaryForward('tanh', dtype), gradient: UNARY_OPS.tanh.gradient },
   sigmoid: { forward: () => UNARY_OPS.sigmoid.forward, gradient: UNARY_OPS.sigmoid.gradient },
   // d/dx log(1 + eˣ) = sigmoid(x) = 1 − e^(−y), written with expm1 so it stays exact as y → 0.

@@ -39,7 +39,9 @@ export const UNARY_OPS = {
   cos: { forward: 'Math.cos(x)', gradient: '-g * Math.sin(x)' },
   tanh: { forward: 'Math.tanh(x)', forward32: 'tanh32(x)', gradient: 'g * (1 - y * y)' },
   sigmoid: { forward: '1 / (1 + Math.exp(-x))', gradient: 'g * y * (1 - y)' },
-  relu: { forward: '(x > 0 ? x : 0)', gradient: '(x > 0 ? g : 0)' },
+  // Float32: (x + |x|)/2 is exact and has no branch to mispredict on mixed signs (float64
+  // keeps the comparison, as x + |x| could overflow there).
+  relu: { forward: '(x > 0 ? x : 0)', forward32: '0.5 * (x + Math.abs(x))', gradient: '(x > 0 ? g : 0)' },
   // log(1 + e^x) without overflow: max(x, 0) + log1p(e^-|x|).
   softplus: { forward: 'Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))', gradient: 'g / (1 + Math.exp(-x))' },
   leakyRelu: { forward: '(x > 0 ? x : p0 * x)', gradient: '(x > 0 ? g : p0 * g)', parameters: ['slope'] },
