@@ -43,8 +43,15 @@ function loadedGinLayer(l: GinLayerParams, width: number): MessagePassing {
   return layer;
 }
 
-/** Prepares the discriminator's forward and backward pass. */
-export function prepareDiscriminator(w: DiscriminatorWorkload): PreparedStep {
+/** Per-graph max pooling: h [nodes, H], each node's graph → [graphs, H]. */
+export type MaxPool = (h: Tensor, graphOf: Int32Array, graphs: number) => Tensor;
+
+/**
+ * Prepares the discriminator's forward and backward pass. `maxPool` replaces the engine's
+ * `segmentMax` (whose gradient goes to the first maximal node of a tie), so that a test can
+ * run tfjs's rule instead (every tied node receives the whole gradient).
+ */
+export function prepareDiscriminator(w: DiscriminatorWorkload, maxPool: MaxPool = segmentMax): PreparedStep {
   const { graphs, nodesPerGraph: n } = w.graphs;
   const H = w.width;
   const nodes = graphs * n;
@@ -65,7 +72,7 @@ export function prepareDiscriminator(w: DiscriminatorWorkload): PreparedStep {
     const scores = mul(matmul(perGraph(matmul(h, wq)), perGraph(matmul(h, wk)), { transposeB: true }), 1 / Math.sqrt(H));
     const mixed = reshape(matmul(softmax(scores), perGraph(matmul(h, wv))), [nodes, H]);
     h = add(h, matmul(mixed, wo));
-    const embedding = concat([segmentMean(h, graphOf, graphs), segmentMax(h, graphOf, graphs)], 1);
+    const embedding = concat([segmentMean(h, graphOf, graphs), maxPool(h, graphOf, graphs)], 1);
     const sideA = slice(embedding, [0, 0], [w.pairs, -1]);
     const sideB = slice(embedding, [w.pairs, 0], [w.pairs, -1]);
     const logits = head.forward(concat([sideA, sideB, sub(sideA, sideB)], 1));

@@ -1,7 +1,8 @@
 import { UsageError } from '../../core/errors.ts';
 import { flag, wholeNumber } from '../../core/options.ts';
-import { add, mul } from '../tensor/elementwise.ts';
+import { add } from '../tensor/elementwise.ts';
 import { matmul } from '../tensor/matmul.ts';
+import { scaledAdd } from '../tensor/scaled-add.ts';
 import { gatherSegmentSum } from '../tensor/segment.ts';
 import { reshape } from '../tensor/shape-ops.ts';
 import { parameter, shapeText, zeros, type Tensor } from '../tensor/tensor.ts';
@@ -98,8 +99,7 @@ export function messagePassing(options: MessagePassingOptions): MessagePassing {
     for (let i = 0; i < slots.length; i++) slots[i] = edges.targets[i]! * edgeTypes + edges.types[i]!;
     const sums = gatherSegmentSum(h, edges.sources, slots, nodes * edgeTypes);
     const messages = matmul(reshape(sums, [nodes, edgeTypes * inputSize]), reshape(edgeWeight, [edgeTypes * inputSize, inputSize]));
-    const own = epsilon === null ? h : add(h, mul(h, epsilon));
-    return update.forward(add(own, messages));
+    return update.forward(epsilon === null ? add(h, messages) : scaledAdd(add(epsilon, 1), h, messages));
   };
   const parts = epsilon === null ? { edgeWeight, update } : { edgeWeight, epsilon, update };
   return { ...moduleParts(parts), inputSize, outputSize, edgeTypes, edgeWeight, epsilon, update, forward };
