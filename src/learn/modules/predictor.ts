@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import { allocate, type DType, type FloatArray } from '../tensor/tensor.ts';
+import { isSimdActivation, simdPredictor, type SimdActivation } from '../kernels/predictor-wasm.ts';
 import { compileKernel } from '../tensor/elementwise-ops.ts';
 import { activationExpression, type ActivationName } from './activation.ts';
 
@@ -7,9 +8,10 @@ import { activationExpression, type ActivationName } from './activation.ts';
  * The batch-1 forward of an MLP as one generated function, for control policies that run it
  * once per step: no tensors, no allocation, no dispatch. It reads the layers' weight arrays
  * themselves (optimizers update them in place), so it stays valid while the network trains.
- * Each layer's dot products are unrolled over its inputs when they are few, four outputs at
- * a time, so every partial sum lives in a register and four sums advance together; wider
- * layers keep the loop.
+ * Small float32 networks with identity, relu or tanh layers run in WebAssembly SIMD
+ * (kernels/predictor-wasm.ts). Otherwise each layer's dot products are unrolled over its
+ * inputs when they are few, four outputs at a time, so every partial sum lives in a register
+ * and four sums advance together; wider layers keep the loop.
  */
 
 /** A batch-1 forward: input row in, output row out. The returned array is reused by the next call. */
@@ -72,6 +74,17 @@ function compile(layers: readonly PredictorLayer[], dtype: DType): PredictorFact
   return (...args) => make(...args);
 }
 
+/**
+ * Small float32 layers with identity, relu or tanh run in WebAssembly SIMD (fully unrolled,
+ * so their size is capped); the rest in generated JavaScript.
+ */
+const SIMD_VECTOR_MACS = 2048;
+
+function fitsSimd(layer: PredictorLayer): boolean {
+  return isSimdActivation(layer.activation) && layer.weight instanceof Float32Array && (layer.bias === null || layer.bias instanceof Float32Array)
+    && layer.inputs * Math.ceil(layer.outputs / 4) <= SIMD_VECTOR_MACS;
+}
+
 /** A batch-1 forward through `layers`, reading their current weights; hidden rows are stored in `dtype`, as the tensor forward stores them. */
 export function compilePredictor(layers: readonly PredictorLayer[], dtype: DType): Predictor {
   if (layers.length === 0) throw new UsageError('predictor: needs at least one layer');
@@ -85,5 +98,9 @@ export function compilePredictor(layers: readonly PredictorLayer[], dtype: DType
   const fail = (length: number): never => {
     throw new UsageError(`predictor: the input must have ${inputs} values, got ${length}`);
   };
+  if (dtype === 'float32' && layers.every(fitsSimd)) {
+    const simdLayers = layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, bias: l.bias !== null, activation: l.activation as SimdActivation }));
+    return simdPredictor(simdLayers, layers.map((l) => l.weight as Float32Array), layers.map((l) => l.bias as Float32Array | null), fail);
+  }
   return factory(layers.map((l) => l.weight), layers.map((l) => l.bias), layers.map((l) => allocate(dtype, l.outputs)), fail);
 }
