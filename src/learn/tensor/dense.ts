@@ -54,9 +54,10 @@ function kernelsFor(activation: ActivationName, dtype: DType): { epilogue: Epilo
     found = {
       epilogue: compileKernel<Epilogue>(['Y', 'B', 'rows', 'columns'],
         `for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < columns; c++, i++) { const x = B === null ? Y[i] : Y[i] + B[c]; Y[i] = ${spec.forward(dtype)}; }`),
+      // One pass: the pre-activation's gradient, summed into the bias's as it is written.
       gradient: compileKernel<GradientPass>(['Y', 'G', 'GZ', 'GB', 'rows', 'columns'],
-        `for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < columns; c++, i++) { const y = Y[i], g = G[i]; GZ[i] = ${spec.gradient}; }\n` +
-        'if (GB !== null) for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < columns; c++, i++) GB[c] += GZ[i];'),
+        `if (GB === null) for (let i = 0, n = rows * columns; i < n; i++) { const y = Y[i], g = G[i]; GZ[i] = ${spec.gradient}; }\n` +
+        `else for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < columns; c++, i++) { const y = Y[i], g = G[i]; const gz = ${spec.gradient}; GZ[i] = gz; GB[c] += gz; }`),
     };
     kernels.set(key, found);
   }

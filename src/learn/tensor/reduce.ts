@@ -45,11 +45,21 @@ function sumOrMean(op: string, x: Tensor, axis: number | undefined, options: Red
   const factor = scale(length);
   const y = allocate(x.dtype, outer * inner);
   const xs = x.data;
-  for (let o = 0; o < outer; o++) {
-    const base = o * length * inner;
-    for (let r = 0; r < length; r++) {
-      const row = base + r * inner;
-      for (let i = 0; i < inner; i++) y[o * inner + i]! += xs[row + i]!;
+  if (inner === 1) {
+    // Contiguous runs (a last axis, or everything) are summed in a local: accumulating through
+    // one array element would chain every add on the store before it.
+    for (let o = 0; o < outer; o++) {
+      let total = 0;
+      for (let r = o * length, end = r + length; r < end; r++) total += xs[r]!;
+      y[o] = total;
+    }
+  } else {
+    for (let o = 0; o < outer; o++) {
+      const base = o * length * inner;
+      for (let r = 0; r < length; r++) {
+        const row = base + r * inner;
+        for (let i = 0; i < inner; i++) y[o * inner + i]! += xs[row + i]!;
+      }
     }
   }
   if (factor !== 1) for (let i = 0; i < y.length; i++) y[i]! *= factor;
