@@ -1,44 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { posix } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { importGraph } from './helpers/import-graph.ts';
 
 /**
  * The layering of DESIGN.md, checked on the import statements of every file in src/: the
  * import graph has no cycle (type-only imports count: they tie the modules together just as
  * well), nor does the graph of the folders, and imports point down.
  */
-
-const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
-
-// `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')` (type positions too).
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*${},\s]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/** Each file of src/ (relative, with forward slashes) and the files of src/ it imports. */
-function importGraph(): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) graph.set(relative(SRC, path).split('\\').join('/'), importsOf(path));
-    }
-  };
-  walk(SRC);
-  return graph;
-}
-
-function importsOf(path: string): string[] {
-  const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-  const from = posix.dirname(relative(SRC, path).split('\\').join('/'));
-  const out: string[] = [];
-  for (const match of text.matchAll(IMPORT)) {
-    const target = match[1] ?? match[2]!;
-    if (target.startsWith('.')) out.push(posix.normalize(posix.join(from, target)));
-  }
-  return out;
-}
 
 /** A cycle of the graph as a list of nodes whose last imports the first, or undefined when it has none. */
 function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | undefined {

@@ -23,4 +23,11 @@ describe('README', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'examples/quickstart.ts')], { cwd: root, encoding: 'utf8' });
     assert.match(out, /best: .*\(error 0\)/);
   });
+
+  it('shows the search file exactly as it is in examples/, and amoeba run finds its exact fit', () => {
+    const example = readFileSync(join(root, 'examples/search.ts'), 'utf8');
+    assert.ok(readme.includes('```ts\n' + example + '```'), 'README code block and examples/search.ts differ');
+    const out = execFileSync(process.execPath, [join(root, 'bin/amoeba.js'), 'run', 'examples/search.ts', '--no-db', '--workers', '1', '--budget', '3000', '--quiet'], { cwd: root, encoding: 'utf8' });
+    assert.match(out, /best \d+ trials:\n {2}#\d+ {2}error 0\n/);
+  });
 });

@@ -4,8 +4,10 @@ import type { CliCommand } from './command.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
+import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
+import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
 import { srCommand } from './sr.ts';
 import { studiesCommand } from './studies.ts';
@@ -18,6 +20,8 @@ export const commands: CliCommand[] = [
   approxCommand,
   automlZeroCommand,
   nasCommand,
+  optimizersCommand,
+  runCommand,
   studiesCommand,
   showCommand,
   plotCommand,

@@ -8,7 +8,7 @@ import { opSet } from '../spaces/graph/op-set.ts';
 import type { Recipe, StoredStudy } from '../store/index.ts';
 import { tasks } from '../core/registries.ts';
 import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-regression/dataset.ts';
-import type { GraphSpaceConfig } from '../tasks/symbolic-regression/register.ts';
+import type { GraphSpaceConfig } from '../spaces/graph/register.ts';
 import { formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
 import type { SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';

@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import type { Executor } from '../core/plugs.ts';
 import { threadExecutor } from '../executors/index.ts';
-import { DEFAULT_STORE_FILE, openStoreFile } from '../store/index.ts';
+import { DEFAULT_STORE_FILE, freshName, openStoreFile } from '../store/index.ts';
 import type { Recipe, StudyStore } from '../store/index.ts';
 import { BUILT_IN_TASKS_URL } from '../tasks/built-in.ts';
 import { intFlag, numberFlag } from './command.ts';
@@ -63,13 +63,13 @@ export interface StudyPlumbing {
  * Opens the store (unless `--no-db`), picks a fresh study name `<prefix>-<n>`, and prepares
  * the executor the flags ask for. Checks every flag before anything runs.
  */
-export async function studyPlumbing(flags: StudyFlags, prefix: string): Promise<StudyPlumbing> {
+export async function studyPlumbing(flags: StudyFlags, prefix: string, modules: readonly string[] = []): Promise<StudyPlumbing> {
   const kind = chooseExecutor(flags);
   const store = flags.db === false ? undefined : openStoreFile(flags.db);
   const name = store === undefined ? `${prefix}-1` : freshName(store, prefix);
   let executor: StudyPlumbing['executor'];
   try {
-    executor = await executorFactory(kind, flags, queueNamespace(flags.db, name));
+    executor = await executorFactory(kind, flags, queueNamespace(flags.db, name), modules);
   } catch (error) {
     store?.close();
     throw error;
@@ -100,12 +100,13 @@ export function queueNamespace(db: string | false, studyName: string): string {
 /**
  * The executor factory for the flags: thread pool, Redis queue, or undefined for inline. For
  * Redis it first checks the server answers, so a wrong or stopped server is one UsageError
- * before anything runs (a server lost later is waited for).
+ * before anything runs (a server lost later is waited for). Threads import `modules` (a search
+ * file's) after the built-ins; `amoeba worker` machines are given them with `--module`.
  */
-export async function executorFactory(kind: ExecutorKind, flags: Omit<StudyFlags, 'db'>, namespace: string): Promise<StudyPlumbing['executor']> {
+export async function executorFactory(kind: ExecutorKind, flags: Omit<StudyFlags, 'db'>, namespace: string, modules: readonly string[] = []): Promise<StudyPlumbing['executor']> {
   const timeout = flags.timeout === undefined ? {} : { timeoutMs: flags.timeout };
   if (kind === 'threads') {
-    return ({ task, space }) => threadExecutor({ task, space, modules: TASK_MODULES, workers: flags.workers, ...timeout });
+    return ({ task, space }) => threadExecutor({ task, space, modules: [...TASK_MODULES, ...modules], workers: flags.workers, ...timeout });
   }
   if (kind === 'redis') {
     const { queueExecutor, parseRedisUrl } = await import('../executors/queue/index.ts');
@@ -115,11 +116,4 @@ export async function executorFactory(kind: ExecutorKind, flags: Omit<StudyFlags
     return ({ task, space }) => queueExecutor({ redis, study: namespace, task, space, capacity: flags.workers, ...timeout });
   }
   return undefined;
-}
-
-function freshName(store: StudyStore, prefix: string): string {
-  const taken = new Set(store.studies().map((s) => s.name));
-  let n = 1;
-  while (taken.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
 }

@@ -1,7 +1,7 @@
 import type { Study, StudySummary } from '../core/study.ts';
-import type { Json } from '../core/types.ts';
-import { formatStudyReport, studyReport } from '../report/index.ts';
-import type { StoredStudy, StudyStore } from '../store/index.ts';
+import type { Json, Trial } from '../core/types.ts';
+import { formatNumber, formatStudyReport, studyReport } from '../report/index.ts';
+import type { StoredStudy, StudySpec, StudyStore } from '../store/index.ts';
 import { formulaStudyOutput } from './sr.ts';
 
 /** A study's result as its own command prints it (`text`) and writes it with `--json`. */
@@ -23,6 +23,16 @@ const OUTPUTS: ReadonlyMap<string, StudyOutputBuilder> = new Map([['symbolic-reg
 export function studyOutput(store: StudyStore, study: Study<unknown>, stored: StoredStudy, summary: StudySummary): StudyOutput {
   const own = OUTPUTS.get(stored.task.id);
   if (own !== undefined) return own(study, stored, summary);
-  const report = studyReport(store, store.study(stored.name) ?? stored);
+  return reportOutput(store, store.study(stored.name) ?? stored);
+}
+
+/** A stored study's `show` report as a result: what a study without its own format prints. */
+export function reportOutput(store: StudyStore, stored: StoredStudy): StudyOutput {
+  const report = studyReport(store, stored);
   return { text: formatStudyReport(report), json: report as unknown as Json };
+}
+
+/** A trial's objective values in a few characters, for the progress line: `error 0.013, ops 7`. */
+export function describeBest(spec: Pick<StudySpec, 'objectives'>, best: Trial<unknown>): string {
+  return spec.objectives.map((o, i) => `${o.name} ${formatNumber(best.values[i]!)}`).join(', ');
 }

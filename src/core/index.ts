@@ -11,4 +11,4 @@ export { Study, study } from './study.ts';
 export type { StopReason, StudyOptions, StudySummary } from './study.ts';
 export { InlineExecutor, inlineExecutor } from './inline-executor.ts';
 export { algorithms, spaces, tasks } from './registries.ts';
-export type { AlgorithmFactory, SpaceFactory, TaskFactory } from './registries.ts';
+export type { AlgorithmExample, AlgorithmFactory, SpaceFactory, TaskFactory } from './registries.ts';

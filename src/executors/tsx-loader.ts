@@ -5,6 +5,9 @@
  * started with `--import` find it from any folder. Resolved when a worker starts: a module
  * loaded through tsx's CommonJS hook has no `import.meta.resolve`, and starts no workers.
  */
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../core/errors.ts';
 
 /** The extension of this build's own modules: `.ts` when running the sources, `.js` once compiled. */
 export const MODULE_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -41,4 +44,24 @@ export function tsxApi(): string {
 
 function fromThisPackage(specifier: string): string {
   return typeof import.meta.resolve === 'function' ? import.meta.resolve(specifier) : specifier;
+}
+
+/** The file URL of a module given as a path (relative to the working directory) or a URL. */
+export function moduleUrl(module: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(module) && !isAbsolute(module) ? module : pathToFileURL(resolve(module)).href;
+}
+
+/**
+ * Imports a user's module (a path or URL, TypeScript too) for what it registers, and returns
+ * its URL and exports; a failure is one UsageError naming it (`what` is the flag or argument
+ * it came from).
+ */
+export async function importUserModule(module: string, what: string): Promise<{ readonly url: string; readonly exports: { readonly [name: string]: unknown } }> {
+  const url = moduleUrl(module);
+  try {
+    if (isTypeScript(url)) await enableTypeScript();
+    return { url, exports: (await import(url)) as { readonly [name: string]: unknown } };
+  } catch (error) {
+    throw new UsageError(`cannot load ${what} ${module}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -6,4 +6,7 @@ export { SCHEMA_VERSION } from './sqlite-schema.ts';
 export { openStoreFile } from './open-store.ts';
 export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
 export type { RunExtras, StudyParts } from './stored-study.ts';
-export type { Recipe, StoredStudy, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
+export type { Recipe, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
+export { freshName, groupOfStudy } from './group-names.ts';
+export { checkSearchFile } from './search-file.ts';
+export type { SearchFile } from './search-file.ts';

@@ -1,7 +1,8 @@
 import { UsageError } from '../core/errors.ts';
 import type { FinishedRecord, ProposedRecord, ResumePoint, SnapshotRecord, StudyLog, TrialRecord } from '../core/plugs.ts';
-import type { ResultOrder, StoredStudy, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
+import type { ResultOrder, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
 import { countByStatus } from './counts.ts';
+import { checkNewGroupName, checkNewStudyName } from './group-names.ts';
 
 interface Entry {
   study: StoredStudy;
@@ -16,13 +17,36 @@ export function memoryStore(): StudyStore {
 
 class MemoryStore implements StudyStore {
   private readonly entries = new Map<string, Entry>();
+  /** Groups by name, each with its member names in creation order. */
+  private readonly groupEntries = new Map<string, StoredGroup>();
 
   createStudy(spec: StudySpec): StoredStudy {
-    if (this.entries.has(spec.name)) throw new UsageError(`a study named '${spec.name}' is already in the store; pick another name or resume it`);
+    const group = checkNewStudyName(spec.name, this);
     const now = Date.now();
-    const study: StoredStudy = { ...spec, status: 'running', stopReason: undefined, createdAt: now, updatedAt: now, elapsedMs: 0 };
+    const { cache, ...rest } = spec;
+    // As the SQLite store gives it back: a study without cache options has no `cache` field.
+    const study: StoredStudy = { ...rest, ...(cache === undefined ? {} : { cache }), status: 'running', stopReason: undefined, createdAt: now, updatedAt: now, elapsedMs: 0 };
     this.entries.set(spec.name, { study, trials: [], snapshot: undefined });
+    if (group !== undefined) {
+      const before = this.groupEntries.get(group)!;
+      this.groupEntries.set(group, { ...before, members: [...before.members, spec.name] });
+    }
     return study;
+  }
+
+  createGroup(spec: StudyGroupSpec): StoredGroup {
+    checkNewGroupName(spec.name, this);
+    const group: StoredGroup = { name: spec.name, command: spec.command, config: spec.config, createdAt: Date.now(), members: [] };
+    this.groupEntries.set(spec.name, group);
+    return group;
+  }
+
+  group(name: string): StoredGroup | undefined {
+    return this.groupEntries.get(name);
+  }
+
+  groups(): StoredGroup[] {
+    return [...this.groupEntries.values()];
   }
 
   study(name: string): StoredStudy | undefined {
@@ -58,8 +82,17 @@ class MemoryStore implements StudyStore {
   }
 
   deleteStudy(name: string): void {
+    const group = this.groupEntries.get(name);
+    if (group !== undefined) {
+      for (const member of group.members) this.entries.delete(member);
+      this.groupEntries.delete(name);
+      return;
+    }
     this.entry(name);
     this.entries.delete(name);
+    for (const [key, g] of this.groupEntries) {
+      if (g.members.includes(name)) this.groupEntries.set(key, { ...g, members: g.members.filter((m) => m !== name) });
+    }
   }
 
   reopen(name: string): void {

@@ -12,6 +12,11 @@ import type { Database } from './sqlite-driver.ts';
  * and a thread or queue worker's name is kept in `trials.worker` only, not also in `info`. A
  * trial whose info is the same text as that of a recent trial with the same functional hash
  * (a cache hit copies it) stores NULL in `info` and that trial's id in `info_of`.
+ *
+ * Version 3 adds study groups: `groups` holds each group's command and config, and a member
+ * study (named `group/member`) points at its group with `studies.group_id`; other studies
+ * have NULL there. A study's cache options live in its spec JSON as `cache`; specs written
+ * before version 3 have none and read as studies without stored cache options.
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE studies (
@@ -58,6 +63,15 @@ const MIGRATIONS: readonly string[] = [
      json TEXT NOT NULL
    );
    ALTER TABLE trials ADD COLUMN info_of INTEGER;`,
+  `CREATE TABLE groups (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     command TEXT NOT NULL,
+     config TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   ALTER TABLE studies ADD COLUMN group_id INTEGER REFERENCES groups(id);
+   CREATE INDEX studies_by_group ON studies(group_id);`,
 ];
 
 /** The schema version this code writes. */

@@ -3,10 +3,11 @@ import type { ResumePoint, SnapshotRecord, StoredTrialStatus, StudyLog, TrialRec
 import type { Json } from '../core/types.ts';
 import { extractBlobs, resolveBlobs } from './blobs.ts';
 import { countByStatus } from './counts.ts';
+import { checkNewGroupName, checkNewStudyName } from './group-names.ts';
 import { openDatabase, type Database } from './sqlite-driver.ts';
 import { SqliteStudyLog, type BatchOptions } from './sqlite-log.ts';
 import { migrate } from './sqlite-schema.ts';
-import type { ResultOrder, StoredStudy, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
+import type { ResultOrder, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
 
 /** The file a study store uses when none is named. */
 export const DEFAULT_STORE_FILE = 'amoeba.db';
@@ -61,6 +62,16 @@ interface StudyRow {
   created_at: number;
   updated_at: number;
   elapsed_ms: number;
+  /** Schema 3: the group this study is a member of. */
+  group_id: number | null;
+}
+
+interface GroupRow {
+  id: number;
+  name: string;
+  command: string;
+  config: string;
+  created_at: number;
 }
 
 interface TrialRow {
@@ -103,17 +114,33 @@ class SqliteStore implements StudyStore {
   ) {}
 
   createStudy(spec: StudySpec): StoredStudy {
-    if (this.row(spec.name) !== undefined) throw new UsageError(`a study named '${spec.name}' is already in the store; pick another name or resume it`);
+    const group = checkNewStudyName(spec.name, { study: (n) => this.row(n), group: (n) => this.groupRow(n) });
+    const groupId = group === undefined ? null : this.groupRow(group)!.id;
     const now = Date.now();
     const { name, seed, ...rest } = spec;
-    const putBlob = this.db.prepare('INSERT OR IGNORE INTO blobs (hash, json) VALUES (?, ?)');
     this.db.transaction(() => {
-      const stored = extractBlobs(JSON.parse(JSON.stringify(rest)) as Json, (hash, text) => putBlob.run(hash, text));
       this.db
-        .prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?)`)
-        .run(name, JSON.stringify(stored), seed, now, now);
+        .prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at, group_id) VALUES (?, ?, ?, 'running', ?, ?, ?)`)
+        .run(name, this.storedJson(rest as unknown as Json), seed, now, now, groupId);
     })();
     return this.study(name)!;
+  }
+
+  createGroup(spec: StudyGroupSpec): StoredGroup {
+    checkNewGroupName(spec.name, { study: (n) => this.row(n), group: (n) => this.groupRow(n) });
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO groups (name, command, config, created_at) VALUES (?, ?, ?, ?)').run(spec.name, spec.command, this.storedJson(spec.config), Date.now());
+    })();
+    return this.group(spec.name)!;
+  }
+
+  group(name: string): StoredGroup | undefined {
+    const row = this.groupRow(name);
+    return row === undefined ? undefined : this.toGroup(row);
+  }
+
+  groups(): StoredGroup[] {
+    return (this.db.prepare('SELECT * FROM groups ORDER BY id').all() as GroupRow[]).map((row) => this.toGroup(row));
   }
 
   study(name: string): StoredStudy | undefined {
@@ -132,11 +159,16 @@ class SqliteStore implements StudyStore {
   }
 
   deleteStudy(name: string): void {
-    const id = this.id(name);
+    const group = this.groupRow(name);
+    const ids =
+      group === undefined ? [this.id(name)] : (this.db.prepare('SELECT id FROM studies WHERE group_id = ?').all(group.id) as { id: number }[]).map((r) => r.id);
     this.flush();
     this.db.transaction(() => {
-      for (const table of ['trials', 'snapshots']) this.db.prepare(`DELETE FROM ${table} WHERE study_id = ?`).run(id);
-      this.db.prepare('DELETE FROM studies WHERE id = ?').run(id);
+      for (const id of ids) {
+        for (const table of ['trials', 'snapshots']) this.db.prepare(`DELETE FROM ${table} WHERE study_id = ?`).run(id);
+        this.db.prepare('DELETE FROM studies WHERE id = ?').run(id);
+      }
+      if (group !== undefined) this.db.prepare('DELETE FROM groups WHERE id = ?').run(group.id);
     })();
   }
 
@@ -200,18 +232,38 @@ class SqliteStore implements StudyStore {
     this.db.close();
   }
 
+  /** JSON text to store, its large parts moved to `blobs`; call inside a transaction. */
+  private storedJson(value: Json): string {
+    const putBlob = this.db.prepare('INSERT OR IGNORE INTO blobs (hash, json) VALUES (?, ?)');
+    return JSON.stringify(extractBlobs(JSON.parse(JSON.stringify(value)) as Json, (hash, text) => putBlob.run(hash, text)));
+  }
+
   /** The study's spec with its blob references replaced by the values they name. */
   private resolvedSpec(row: StudyRow): Json {
-    return resolveBlobs(JSON.parse(row.spec) as Json, (hash) => {
+    return this.resolved(row.spec, `study '${row.name}'`);
+  }
+
+  /** Stored JSON text with its blob references replaced by the values they name. */
+  private resolved(text: string, owner: string): Json {
+    return resolveBlobs(JSON.parse(text) as Json, (hash) => {
       let value = this.blobs.get(hash);
       if (value === undefined) {
         const blob = this.db.prepare('SELECT json FROM blobs WHERE hash = ?').get(hash) as { json: string } | undefined;
-        if (blob === undefined) throw new UsageError(`the study store is damaged: study '${row.name}' refers to ${hash}, which is not in its blobs table`);
+        if (blob === undefined) throw new UsageError(`the study store is damaged: ${owner} refers to ${hash}, which is not in its blobs table`);
         value = JSON.parse(blob.json) as Json;
         this.blobs.set(hash, value);
       }
       return value;
     });
+  }
+
+  private groupRow(name: string): GroupRow | undefined {
+    return this.db.prepare('SELECT * FROM groups WHERE name = ?').get(name) as GroupRow | undefined;
+  }
+
+  private toGroup(row: GroupRow): StoredGroup {
+    const members = (this.db.prepare('SELECT name FROM studies WHERE group_id = ? ORDER BY id').all(row.id) as { name: string }[]).map((r) => r.name);
+    return { name: row.name, command: row.command, config: this.resolved(row.config, `group '${row.name}'`), createdAt: row.created_at, members };
   }
 
   private row(name: string): StudyRow | undefined {
@@ -228,6 +280,7 @@ class SqliteStore implements StudyStore {
 function toStudy(row: StudyRow, resolved: Json): StoredStudy {
   const spec = resolved as unknown as Omit<StudySpec, 'name' | 'seed'> & { budgetTrials?: number; budgetSeconds?: number; space?: StudySpec['space']; algorithm?: StudySpec['algorithm'] };
   return {
+    ...(spec.cache === undefined ? {} : { cache: spec.cache }),
     name: row.name,
     seed: row.seed,
     task: spec.task,
@@ -236,6 +289,8 @@ function toStudy(row: StudyRow, resolved: Json): StoredStudy {
     objectives: spec.objectives,
     budgetTrials: spec.budgetTrials ?? undefined,
     budgetSeconds: spec.budgetSeconds ?? undefined,
+    ...(spec.modules === undefined ? {} : { modules: spec.modules }),
+    ...(spec.syncBatch === undefined ? {} : { syncBatch: spec.syncBatch }),
     status: row.status === 'ended' ? 'ended' : 'running',
     stopReason: row.stop_reason ?? undefined,
     createdAt: row.created_at,

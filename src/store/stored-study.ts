@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import { fecCache } from '../hashing/fec-cache.ts';
+import { fecCache, type FecCacheOptions } from '../hashing/fec-cache.ts';
 import type { EvaluationCache, Executor, ResumePoint } from '../core/plugs.ts';
 import { algorithms, tasks } from '../core/registries.ts';
 import { Study } from '../core/study.ts';
@@ -10,7 +10,11 @@ import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
 /** What a stored study runs with that is not part of its record. */
 export interface RunExtras<G> {
   readonly executor?: Executor<G>;
-  /** On resume, by default a fresh `fecCache()` when the stored trials carry functional hashes. */
+  /**
+   * A cache that is not part of the record; by default `fecCache(spec.cache)` when the spec
+   * has cache options, and on resume of a study stored without them a fresh `fecCache()`
+   * when its trials carry functional hashes.
+   */
   readonly cache?: EvaluationCache;
   readonly signal?: AbortSignal;
   /** Finished trials between algorithm snapshots (default 1000). */
@@ -53,8 +57,11 @@ export function rebuildParts<G>(spec: StudySpec, snapshot?: Json): StudyParts<G>
  * `parts` are the spec's rebuilt parts, for a caller that has built them already.
  */
 export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: RunExtras<G> = {}, parts: StudyParts<G> = rebuildParts<G>(spec)): Study<G> {
-  store.createStudy(spec);
-  return makeStudy(store, spec, parts, extras, undefined);
+  const cache = storedCache(spec);
+  // Batches given as a run option are part of the record too, so that resume keeps them.
+  const stored = extras.syncBatch === undefined || spec.syncBatch !== undefined ? spec : { ...spec, syncBatch: extras.syncBatch };
+  store.createStudy(stored);
+  return makeStudy(store, stored, parts, withCache(extras, cache), undefined);
 }
 
 /**
@@ -64,9 +71,10 @@ export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: 
  * With the inline executor a resumed study ends with the same trials, bit for bit, as one
  * never killed: the snapshot holds the algorithm and the study's random stream, and the
  * proposals and feedbacks after it are replayed in their first order. It does not when:
- * - evaluations ran in parallel (worker threads): results arrive in an order that timing
- *   decides, so no two runs, killed or not, share their trials; a resume still keeps every
- *   stored trial, re-runs the lost ones and ends at the budget;
+ * - evaluations ran in parallel (worker threads) without synchronous batches: results arrive
+ *   in an order that timing decides, so no two runs, killed or not, share their trials; a
+ *   resume still keeps every stored trial, re-runs the lost ones and ends at the budget (a
+ *   study stored with `syncBatch` goes on in the same batches, on any executor);
  * - the study has a functional-equivalence cache: it is rebuilt from the stored results, but
  *   its recency order is not, so a later proposal may be evaluated where the first run found
  *   it in the cache (the same values for a deterministic task);
@@ -78,9 +86,24 @@ export function resumeStoredStudy<G>(store: StudyStore, name: string, extras: Ru
   const point = store.resumePoint(name);
   const parts = rebuildParts<G>(stored, point.snapshot?.algorithm);
   store.reopen(name);
-  // Trials stored with a functional hash ran with a cache: rebuild one, so finished work is reused.
-  const hashed = extras.cache === undefined && point.trials.some((t) => t.hash !== undefined);
-  return makeStudy(store, stored, parts, hashed ? { ...extras, cache: fecCache() } : extras, point);
+  // Trials stored with a functional hash ran with a cache: a study stored before its cache
+  // options were kept gets a default one, so finished work is still reused.
+  const hashed = point.trials.some((t) => t.hash !== undefined);
+  return makeStudy(store, stored, parts, withCache(extras, storedCache(stored) ?? (hashed ? fecCache() : undefined)), point);
+}
+
+/** The cache a study's stored options describe; undefined when it has none. */
+function storedCache(spec: StudySpec): EvaluationCache | undefined {
+  if (spec.cache === undefined) return undefined;
+  if (spec.cache === null || typeof spec.cache !== 'object' || Array.isArray(spec.cache)) {
+    throw new UsageError(`study '${spec.name}': the cache options must be a JSON object (FecCacheOptions), got ${JSON.stringify(spec.cache)}`);
+  }
+  return fecCache(spec.cache as FecCacheOptions);
+}
+
+/** `extras` with `cache` filled in when the caller gave none. */
+function withCache<G>(extras: RunExtras<G>, cache: EvaluationCache | undefined): RunExtras<G> {
+  return extras.cache !== undefined || cache === undefined ? extras : { ...extras, cache };
 }
 
 /** The named study, or the newest one when no name is given; a UsageError when there is none. */
@@ -108,7 +131,7 @@ function makeStudy<G>(store: StudyStore, spec: StudySpec, parts: StudyParts<G>, 
     ...(extras.signal === undefined ? {} : { signal: extras.signal }),
     ...(extras.snapshotEveryTrials === undefined ? {} : { snapshotEveryTrials: extras.snapshotEveryTrials }),
     ...(extras.stopWhen === undefined ? {} : { stopWhen: extras.stopWhen }),
-    ...(extras.syncBatch === undefined ? {} : { syncBatch: extras.syncBatch }),
+    ...((extras.syncBatch ?? spec.syncBatch) === undefined ? {} : { syncBatch: extras.syncBatch ?? spec.syncBatch }),
     ...(resume === undefined ? {} : { resume }),
   });
 }

@@ -20,6 +20,39 @@ export interface StudySpec {
   readonly seed: number;
   readonly budgetTrials: number | undefined;
   readonly budgetSeconds: number | undefined;
+  /**
+   * The functional-equivalence cache's options (`FecCacheOptions` as JSON), rebuilt with
+   * `fecCache(cache)` on start and on resume; undefined for a study without a cache.
+   */
+  readonly cache?: Json | undefined;
+  /**
+   * Module URLs to import before the parts are rebuilt: a search file's (`amoeba run`), whose
+   * tasks and spaces are registered there. Resume and worker threads import them.
+   */
+  readonly modules?: readonly string[];
+  /**
+   * Synchronous batches of this many trials (`--sync`, `StudyOptions.syncBatch`), kept so that
+   * a resumed study goes on in the same batches and its seed still decides its trials.
+   */
+  readonly syncBatch?: number;
+}
+
+/** A command that runs many studies (restarts, seeds, algorithms) stores them as one group. */
+export interface StudyGroupSpec {
+  /** Unique among the store's groups and studies, e.g. 'nas-compare-1'; no '/'. */
+  readonly name: string;
+  /** The command whose result format the group has, e.g. 'nas-compare'. */
+  readonly command: string;
+  /** What that command needs to print the group's result. */
+  readonly config: Json;
+}
+
+/** A stored group with its members. */
+export interface StoredGroup extends StudyGroupSpec {
+  /** Wall-clock milliseconds since the epoch. */
+  readonly createdAt: number;
+  /** Member study names, oldest first. */
+  readonly members: readonly string[];
 }
 
 /** How a stored study stands: still running (or killed while running), or ended. */
@@ -65,15 +98,26 @@ export type ResultOrder = 'id' | 'finished';
  * `log(name)`; reports and resume read the rest.
  */
 export interface StudyStore {
-  /** Adds a study; a name already in the store is a UsageError. */
+  /**
+   * Adds a study; a name already in the store (a study's or a group's) is a UsageError. A
+   * name `group/member` makes the study a member of that group, which must exist.
+   */
   createStudy(spec: StudySpec): StoredStudy;
   study(name: string): StoredStudy | undefined;
   /** Every study, oldest first. */
   studies(): StoredStudy[];
   /** The write side for one study's trials and snapshots. */
   log(name: string): StudyLog;
-  /** Removes a study with its trials and snapshots; an unknown name is a UsageError. */
+  /**
+   * Removes a study with its trials and snapshots, or a group with all its members; an
+   * unknown name is a UsageError.
+   */
   deleteStudy(name: string): void;
+  /** Adds an empty group; a name already in the store (a study's or a group's) is a UsageError. */
+  createGroup(spec: StudyGroupSpec): StoredGroup;
+  group(name: string): StoredGroup | undefined;
+  /** Every group, oldest first. */
+  groups(): StoredGroup[];
   /** Marks an ended study as running again, for a resume. */
   reopen(name: string): void;
   /** Every trial of a study, by id. */

@@ -122,7 +122,8 @@ export function assertSnapshotResumesExactly<G>(
   const restored = makeAlgorithm(snapshot);
   assert.deepEqual(restored.snapshot(), original.snapshot(), 'a restored algorithm must snapshot the same');
   const restoredInFlight = inFlight.slice();
-  const restoredRng = Rng.fromState(rng.state());
+  // save() keeps a normal deviate drawn but not returned yet; state() alone would drop it.
+  const restoredRng = Rng.restore(rng.save());
   const expected = driveOutOfOrder(original, problem, rng, inFlight, stepsBefore, stepsAfter);
   assert.deepEqual(driveOutOfOrder(restored, problem, restoredRng, restoredInFlight, stepsBefore, stepsAfter), expected, 'proposals differ after resuming');
   assert.deepEqual(restored.snapshot(), original.snapshot());

@@ -148,7 +148,7 @@ describe('sqliteStore files', () => {
     const store = sqliteStore({ path });
     store.close();
     const db = openDatabase(path);
-    db.exec('DROP TABLE blobs; ALTER TABLE trials DROP COLUMN info_of');
+    db.exec('DROP INDEX studies_by_group; ALTER TABLE studies DROP COLUMN group_id; DROP TABLE groups; DROP TABLE blobs; ALTER TABLE trials DROP COLUMN info_of');
     db.pragma('user_version = 1');
     const spec = { task: { id: 't', config: { data: Array.from({ length: 400 }, (_, i) => i) } }, space: null, algorithm: null, objectives: SPEC.objectives, budgetTrials: 4 };
     db.prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES ('old', ?, 1, 'ended', 0, 0)`).run(JSON.stringify(spec));

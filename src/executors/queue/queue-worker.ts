@@ -1,15 +1,12 @@
 import { hostname } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
-import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
 import { DEFAULT_QUEUE, KEY_PREFIX, checkName } from './protocol.ts';
 import type { EvaluationJob, EvaluationOutput } from './protocol.ts';
 import { isConnectionError, watchedRedis } from './redis-connection.ts';
 import { parseRedisUrl } from './redis-target.ts';
-import { enableTypeScript, isTypeScript } from '../tsx-loader.ts';
+import { importUserModule } from '../tsx-loader.ts';
 import { StudyBindings } from './study-bindings.ts';
 
 const WORKER_NAME = `${hostname()}:${process.pid}`;
@@ -77,7 +74,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   wholeNumber(who, 'concurrency', concurrency, 1);
   wholeNumber(who, 'lockDurationMs', lockDuration, 10);
   wholeNumber(who, 'stalledIntervalMs', stalledInterval, 10);
-  for (const module of options.modules ?? []) await importModule(module);
+  for (const module of options.modules ?? []) await importUserModule(module, '--module');
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const redis = watchedRedis(target, { label: 'amoeba worker', log });
   await redis.ready();
@@ -160,17 +157,6 @@ function withinTime<T>(value: T | Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), Math.max(0, ms))));
   return Promise.race([value, late]).finally(() => clearTimeout(timer));
-}
-
-/** Imports a module by path (relative to the working directory) or URL, TypeScript too; a failure names it. */
-async function importModule(module: string): Promise<void> {
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(module) && !isAbsolute(module) ? module : pathToFileURL(resolve(module)).href;
-  try {
-    if (isTypeScript(url)) await enableTypeScript();
-    await import(url);
-  } catch (error) {
-    throw new UsageError(`cannot load --module ${module}: ${messageOf(error)}`);
-  }
 }
 
 function messageOf(error: unknown): string {

@@ -1,16 +1,16 @@
 /**
- * Registers the symbolic-regression task in core's `tasks` and the graph space in `spaces`,
+ * Registers the symbolic-regression task in core's `tasks` and its search in `algorithms`,
  * so that workers and `amoeba resume` rebuild them from (id, config), and a printer for the
- * space's programs, so that `amoeba show` prints formulas.
+ * graph space's programs (registered in `spaces/graph/register.ts`), so that `amoeba show`
+ * prints formulas.
  */
 import { UsageError } from '../../core/errors.ts';
 import { algorithms, tasks } from '../../core/registries.ts';
 import { Rng } from '../../core/rng.ts';
 import type { Algorithm, Json, Space } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import { spaces } from '../../core/registries.ts';
 import { opSet } from '../../spaces/graph/op-set.ts';
-import { graphSpace } from '../../spaces/graph/space.ts';
+import { graphSpaceFromConfig, type GraphSpaceConfig } from '../../spaces/graph/register.ts';
 import { toInfix } from '../../spaces/graph/print.ts';
 import { programPrinters } from '../../report/program-printers.ts';
 import { readCsv, regressionData, splitRows, type RegressionData } from './dataset.ts';
@@ -32,18 +32,23 @@ export interface SymbolicRegressionConfig {
   readonly maxFitIterations?: number;
 }
 
-/** The graph space's config: inputs, op names and the most vertices per program. */
-export interface GraphSpaceConfig {
-  readonly inputs: number;
-  readonly ops: readonly string[];
-  readonly maxVertices?: number;
-  /** Names of the inputs, for printing programs (x0, x1, … when absent). */
-  readonly names?: readonly string[];
-}
-
 function object(owner: string, config: Json): { readonly [key: string]: Json } {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError(`${owner} config must be a JSON object, got ${JSON.stringify(config)}`);
   return config;
+}
+
+const FORMULA_EVOLUTION_KEYS: readonly (keyof FormulaEvolutionConfig)[] = ['populationSize', 'tournamentSize', 'parsimony', 'restartPatience', 'snapshot'];
+
+/** The formula search's config with its keys checked (the factories check the values). */
+function formulaEvolutionConfig(config: Json): FormulaEvolutionConfig {
+  const fields = config === null ? {} : object('symbolic-regression-evolution', config);
+  const unknown = Object.keys(fields).find((key) => !(FORMULA_EVOLUTION_KEYS as readonly string[]).includes(key));
+  if (unknown !== undefined) throw new UsageError(`algorithm 'symbolic-regression-evolution': unknown config key '${unknown}'; known: ${FORMULA_EVOLUTION_KEYS.join(', ')}`);
+  const parsimony = fields['parsimony'];
+  if (parsimony !== undefined && (typeof parsimony !== 'number' || !Number.isFinite(parsimony) || parsimony < 0)) {
+    throw new UsageError(`algorithm 'symbolic-regression-evolution': parsimony must be a finite number >= 0, got ${JSON.stringify(parsimony)}`);
+  }
+  return fields as FormulaEvolutionConfig;
 }
 
 /** Builds the task from its config, reading the CSV file again when the config names one. */
@@ -73,21 +78,15 @@ function dataFromConfig(data: SymbolicRegressionConfig['data'] | undefined): Reg
   throw new UsageError('symbolic-regression config needs data: { path, target } naming a CSV file, or { columns, target }');
 }
 
-/** Builds the graph space from its config. */
-export function graphSpaceFromConfig(config: Json) {
-  const fields = object('graph space', config) as unknown as GraphSpaceConfig;
-  return graphSpace({ inputs: fields.inputs, ops: opSet(fields.ops), ...(fields.maxVertices === undefined ? {} : { maxVertices: fields.maxVertices }) });
-}
-
 if (!tasks.has('symbolic-regression')) tasks.register('symbolic-regression', symbolicRegressionFromConfig, 'fit a formula to a CSV column');
 if (!algorithms.has('symbolic-regression-evolution')) {
   algorithms.register(
     'symbolic-regression-evolution',
-    (space, config) => formulaEvolution(space as Space<Graph>, object('symbolic-regression-evolution', config) as FormulaEvolutionConfig) as Algorithm<unknown>,
+    (space, config) => formulaEvolution(space as Space<Graph>, formulaEvolutionConfig(config)) as Algorithm<unknown>,
     'regularized evolution over formulas with restarts and a price per unit of complexity',
+    { space: { id: 'graph', config: { inputs: 1, ops: ['add', 'mul', 'sin'], maxVertices: 8 } }, config: { populationSize: 8, tournamentSize: 3, parsimony: 0.05, restartPatience: 12 } },
   );
 }
-if (!spaces.has('graph')) spaces.register('graph', graphSpaceFromConfig, 'typed DAG programs over an op set');
 if (!programPrinters.has('graph')) programPrinters.register('graph', printFormula);
 
 // Reports print the front trial by trial; rebuilding the task (and its data) once per study is enough.
