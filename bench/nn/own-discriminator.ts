@@ -8,7 +8,7 @@
 import { Rng } from '../../src/core/rng.ts';
 import { messagePassing, type MessagePassing, type TypedEdges } from '../../src/learn/modules/index.ts';
 import {
-  add, binaryCrossEntropyWithLogits, concat, gradients, matmul, mul, reshape, segmentMax, segmentMean, slice, softmax, sub,
+  add, binaryCrossEntropyWithLogits, concat, gradients, matmul, mul, recycling, reshape, segmentMax, segmentMean, slice, softmax, sub,
   type Tensor,
 } from '../../src/learn/tensor/index.ts';
 import type { PreparedStep } from './engine.ts';
@@ -81,12 +81,14 @@ export function prepareDiscriminator(w: DiscriminatorWorkload, maxPool: MaxPool 
 
   return {
     step(out) {
-      const value = loss();
-      const grads = gradients(value, params);
-      let normSquared = 0;
-      for (const g of grads) for (let i = 0; i < g.data.length; i++) normSquared += g.data[i]! * g.data[i]!;
-      out[0] = value.item();
-      out[1] = normSquared;
+      recycling(() => {
+        const value = loss();
+        const grads = gradients(value, params);
+        let normSquared = 0;
+        for (const g of grads) for (let i = 0; i < g.data.length; i++) normSquared += g.data[i]! * g.data[i]!;
+        out[0] = value.item();
+        out[1] = normSquared;
+      });
     },
     dispose: () => undefined,
   };

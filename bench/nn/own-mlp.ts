@@ -1,8 +1,9 @@
 /**
  * Workloads (c) and (d) on the engine of src/learn/: the MNIST MLP training step and the
- * one-observation policy forward pass (the MLP's compiled batch-1 predictor).
+ * one-observation policy forward pass (the MLP's compiled batch-1 predictor). Training steps
+ * run inside `recycling`, so one step's intermediate tensors lend their storage to the next.
  */
-import { gradients, crossEntropy } from '../../src/learn/tensor/index.ts';
+import { crossEntropy, gradients, recycling } from '../../src/learn/tensor/index.ts';
 import type { PreparedStep } from './engine.ts';
 import { adamOver, constantOf, loadedMlp } from './own-common.ts';
 import type { MnistWorkload, PolicyWorkload } from './workloads.ts';
@@ -23,9 +24,11 @@ export function prepareMnist(w: MnistWorkload): PreparedStep {
   const opt = adamOver(params, w.learningRate);
   return {
     step(out) {
-      const loss = crossEntropy(net.forward(images), labels);
-      opt.step(gradients(loss, params));
-      out[0] = loss.item();
+      recycling(() => {
+        const loss = crossEntropy(net.forward(images), labels);
+        opt.step(gradients(loss, params));
+        out[0] = loss.item();
+      });
     },
     dispose: () => undefined,
   };

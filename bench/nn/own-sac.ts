@@ -6,7 +6,7 @@
 import { Rng } from '../../src/core/rng.ts';
 import type { Mlp } from '../../src/learn/modules/index.ts';
 import {
-  add, clip, concat, gradients, mean, minimum, mul, neg, noGrad, reshape, slice, square, squashedGaussian, stopGradient, sub,
+  add, clip, concat, gradients, mean, minimum, mul, neg, noGrad, recycling, reshape, slice, square, squashedGaussian, stopGradient, sub,
   type Tensor,
 } from '../../src/learn/tensor/index.ts';
 import type { PreparedStep } from './engine.ts';
@@ -76,5 +76,5 @@ export function prepareSac(w: SacWorkload): PreparedStep {
     out[2] = alphaLoss.item();
   };
 
-  return { step: update, dispose: () => undefined };
+  return { step: (out) => recycling(() => update(out)), dispose: () => undefined };
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import { matmul as kernel } from '../kernels/matmul.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientIsFresh, gradientOf, result } from './autograd.ts';
 import { compileKernel, UNARY_OPS, unaryForward } from './elementwise-ops.ts';
 import { allocate, shapeText, type DType, type FloatArray, type Tensor } from './tensor.ts';
@@ -84,7 +85,7 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
   if (x.dtype !== weight.dtype || (bias !== null && bias.dtype !== x.dtype)) throw new UsageError('dense: x, weight and bias must share one element type; convert with cast()');
   const { epilogue, gradient } = kernelsFor(activation, x.dtype);
   const rows = x.size / inputs;
-  const y = allocate(x.dtype, rows * outputs);
+  const y = outputBuffer(x.dtype, rows * outputs);
   kernel(x.data, 0, weight.data, 0, y, 0, rows, inputs, outputs, false, false, false);
   epilogue(y, bias === null ? null : bias.data, rows, outputs);
   const shape = [...x.shape.slice(0, -1), outputs];

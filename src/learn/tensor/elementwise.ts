@@ -1,8 +1,9 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, passGradient, result } from './autograd.ts';
 import { accessFor, broadcastShape, type Access } from './broadcast.ts';
 import { BINARY_OPS, compileKernel, UNARY_OPS, unaryForward, type BinaryOpName, type UnaryOpName } from './elementwise-ops.ts';
-import { allocate, full, sizeOf, Tensor, type DType, type FloatArray } from './tensor.ts';
+import { full, sizeOf, Tensor, type DType, type FloatArray } from './tensor.ts';
 
 /** A tensor, or a number that acts as a constant scalar of the other operand's type. */
 export type Operand = Tensor | number;
@@ -34,7 +35,7 @@ function unaryKernels(op: UnaryOpName, dtype: DType): { forward: UnaryForward; b
 /** Applies a unary op from the table elementwise. */
 export function unary(op: UnaryOpName, x: Tensor, p0 = 0, p1 = 0): Tensor {
   const { forward, backward } = unaryKernels(op, x.dtype);
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   forward(x.data, y, x.size, p0, p1);
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);
@@ -100,7 +101,7 @@ export function binary(op: BinaryOpName, left: Operand, right: Operand): Tensor 
   const n = sizeOf(shape);
   const accessA = accessFor(shape, a.shape);
   const accessB = accessFor(shape, b.shape);
-  const y = allocate(a.dtype, n);
+  const y = outputBuffer(a.dtype, n);
   binaryKernel(op, 'forward', accessA, accessB, a.dtype)(a.data, b.data, y, null, null, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
   // a + b and a − b pass their gradient to a unchanged: a same-shaped a takes it as it is.
   const passesToA = (op === 'add' || op === 'sub') && accessA.kind === 'same';
@@ -117,7 +118,7 @@ export function binary(op: BinaryOpName, left: Operand, right: Operand): Tensor 
 /** The same values in another element type (gradients convert back). */
 export function cast(x: Tensor, dtype: DType): Tensor {
   if (x.dtype === dtype) return x;
-  const y = allocate(dtype, x.size);
+  const y = outputBuffer(dtype, x.size);
   y.set(x.data);
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);

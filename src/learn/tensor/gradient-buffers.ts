@@ -1,7 +1,8 @@
 import { allocate, type DType, type FloatArray } from './tensor.ts';
 
 /*
- * Gradient buffers recycled from one backward pass to the next. A training loop runs the
+ * Gradient buffers recycled from one backward pass to the next (and, inside `recycling`,
+ * op results from one step to the next: recycling.ts). A training loop runs the
  * same shapes every step, and a fresh large typed array costs about as much as the pass that
  * fills it: the allocator zeroes it or the kernel faults its pages in, and the garbage
  * collector must find it later. Only buffers that no returned gradient holds come back here,
@@ -9,9 +10,9 @@ import { allocate, type DType, type FloatArray } from './tensor.ts';
  */
 
 /** Buffers smaller than this come from the allocator every time (V8 makes small ones cheaply). */
-const MIN_POOLED_ELEMENTS = 1024;
-/** At most this many elements wait in the pool (64 MB of float32); the rest go to the collector. */
-const MAX_POOLED_ELEMENTS = 16 * 1024 * 1024;
+export const MIN_POOLED_ELEMENTS = 1024;
+/** At most this many elements wait in the pool (128 MB of float32); the rest go to the collector. */
+const MAX_POOLED_ELEMENTS = 32 * 1024 * 1024;
 
 const pools: Record<DType, Map<number, FloatArray[]>> = { float32: new Map(), float64: new Map() };
 let pooledElements = 0;

@@ -10,6 +10,7 @@ export { max, mean, sum } from './reduce.ts';
 export type { MatmulOptions } from './matmul.ts';
 export { matmul } from './matmul.ts';
 export { concat, reshape, slice, transpose } from './shape-ops.ts';
+export { recycling } from './recycling.ts';
 export { scaledAdd } from './scaled-add.ts';
 export { gather, gatherSegmentSum, segmentMax, segmentMean, segmentSum } from './segment.ts';
 export type { ActivationName } from './dense.ts';

@@ -1,7 +1,8 @@
 import { UsageError } from '../../core/errors.ts';
 import { matmul as kernel } from '../kernels/matmul.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientIsFresh, gradientOf, result } from './autograd.ts';
-import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
+import { shapeText, sizeOf, type Tensor } from './tensor.ts';
 
 /** Options of `matmul`. */
 export interface MatmulOptions {
@@ -36,7 +37,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const shape = [...(countA >= countB ? batchA : batchB), m, n];
   const strideA = countA === 1 ? 0 : m * k;
   const strideB = countB === 1 ? 0 : k * n;
-  const y = allocate(a.dtype, batch * m * n);
+  const y = outputBuffer(a.dtype, batch * m * n);
   for (let i = 0; i < batch; i++) kernel(a.data, i * strideA, b.data, i * strideB, y, i * m * n, m, k, n, transposeA, transposeB, false);
   return result(y, shape, [a, b], (g) => {
     // A gradient no one has written yet is overwritten rather than added to (no copy-in);

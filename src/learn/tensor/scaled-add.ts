@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, passGradient, result } from './autograd.ts';
-import { allocate, shapeText, type Tensor } from './tensor.ts';
+import { shapeText, type Tensor } from './tensor.ts';
 
 /**
  * scale·x + y in one pass, for a one-element `scale` (a learned weight such as GIN's 1 + ε)
@@ -14,7 +15,7 @@ export function scaledAdd(scale: Tensor, x: Tensor, y: Tensor): Tensor {
   if (scale.dtype !== x.dtype || y.dtype !== x.dtype) throw new UsageError('scaledAdd: operands must share one element type; convert with cast()');
   const a = scale.data[0]!;
   const xs = x.data, ys = y.data;
-  const out = allocate(x.dtype, x.size);
+  const out = outputBuffer(x.dtype, x.size);
   for (let i = 0; i < out.length; i++) out[i] = a * xs[i]! + ys[i]!;
   const z: Tensor = result(out, x.shape, [scale, x, y], (g) => {
     const gScale = gradientOf(scale);

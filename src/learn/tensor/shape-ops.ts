@@ -1,8 +1,9 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, passGradient, result } from './autograd.ts';
 import { resolveAxis } from './reduce.ts';
 import { stridedIndex, stridesOf } from './strided.ts';
-import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
+import { shapeText, sizeOf, type Tensor } from './tensor.ts';
 
 /**
  * The same elements with another shape; one axis may be −1 (inferred). The result shares x's
@@ -28,7 +29,7 @@ export function transpose(x: Tensor, axes: readonly number[] = x.shape.map((_, i
   }
   const inStrides = stridesOf(x.shape);
   const index = stridedIndex(axes.map((d) => x.shape[d]!), axes.map((d) => inStrides[d]!));
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   const xs = x.data;
   for (let i = 0; i < index.length; i++) y[i] = xs[index[i]!]!;
   return result(y, axes.map((a) => x.shape[a]!), [x], (g) => {
@@ -51,7 +52,7 @@ export function concat(parts: readonly Tensor[], axis = 0): Tensor {
   const inner = sizeOf(first.shape.slice(a + 1));
   const widths = parts.map((p) => p.shape[a]! * inner);
   const total = widths.reduce((s, w) => s + w, 0);
-  const y = allocate(first.dtype, outer * total);
+  const y = outputBuffer(first.dtype, outer * total);
   let offset = 0;
   parts.forEach((part, p) => {
     const w = widths[p]!;
@@ -86,7 +87,7 @@ export function slice(x: Tensor, begin: readonly number[], size: readonly number
   const strides = stridesOf(x.shape);
   const base = begin.reduce((s, b, i) => s + b * strides[i]!, 0);
   const index = stridedIndex(shape, strides, base);
-  const y = allocate(x.dtype, index.length);
+  const y = outputBuffer(x.dtype, index.length);
   for (let i = 0; i < index.length; i++) y[i] = x.data[index[i]!]!;
   return result(y, shape, [x], (g) => {
     const gx = gradientOf(x);
