@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, result } from './autograd.ts';
 import { add, mul, reciprocal, sqrt, sub } from './elementwise.ts';
 import { mean } from './reduce.ts';
@@ -32,7 +33,7 @@ function logSoftmaxRows(x: FloatArray, out: FloatArray, count: number, width: nu
 /** log(softmax(x)) over the last axis. */
 export function logSoftmax(x: Tensor): Tensor {
   const { count, width } = rows('logSoftmax', x);
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   logSoftmaxRows(x.data, y, count, width);
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);
@@ -49,7 +50,7 @@ export function logSoftmax(x: Tensor): Tensor {
 /** Softmax over the last axis. */
 export function softmax(x: Tensor): Tensor {
   const { count, width } = rows('softmax', x);
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   logSoftmaxRows(x.data, y, count, width);
   for (let i = 0; i < y.length; i++) y[i] = Math.exp(y[i]!);
   return result(y, x.shape, [x], (g) => {
@@ -69,7 +70,7 @@ export function crossEntropy(logits: Tensor, labels: Int32Array): Tensor {
   if (logits.rank !== 2) throw new UsageError(`crossEntropy: logits must be [rows, classes], got ${shapeText(logits.shape)}`);
   const { count, width } = rows('crossEntropy', logits);
   if (labels.length !== count) throw new UsageError(`crossEntropy: ${labels.length} labels for ${count} rows`);
-  const logProbs = allocate(logits.dtype, logits.size);
+  const logProbs = outputBuffer(logits.dtype, logits.size);
   logSoftmaxRows(logits.data, logProbs, count, width);
   let loss = 0;
   for (let r = 0; r < count; r++) {
