@@ -26,6 +26,7 @@ import { graphSpace } from '../src/spaces/graph/space.ts';
 import { registerSpace } from '../src/spaces/register/index.ts';
 import { DEMO_PRESET } from '../src/tasks/automl-zero/presets.ts';
 import { sqliteStore } from '../src/store/index.ts';
+import { configureConnection } from '../src/store/sqlite-store.ts';
 import { openDatabase } from '../src/store/sqlite-driver.ts';
 import { SqliteStudyLog } from '../src/store/sqlite-log.ts';
 import { SCHEMA_VERSION, migrate } from '../src/store/sqlite-schema.ts';
@@ -127,8 +128,7 @@ function genotypeSets(): { readonly small: Json[]; readonly program: Json[] } {
 function layoutCost(schema: number, genotypes: readonly Json[]): LayoutCost {
   const path = join(dir, `layout${files++}.db`);
   const db = openDatabase(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  configureConnection(db);
   migrate(db, path, schema);
   db.prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES ('b', '{}', 1, 'running', 0, 0)`).run();
   const log = new SqliteStudyLog(db, 1, { maxRows: 1000, maxDelayMs: 100 }, () => {});
