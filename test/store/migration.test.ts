@@ -22,7 +22,7 @@ function schema3Copy(): string {
 }
 
 describe('sqliteStore schema 4', () => {
-  it('reads a file written at schema 3 exactly as that code read it back, after moving it to the rowid layout', () => {
+  it('reads a file written at schema 3 exactly as that code read it back, after moving it to the rowid layout and compacting it', () => {
     const path = schema3Copy();
     const store = sqliteStore({ path });
     assert.deepEqual(readBack(store), JSON.parse(readFileSync(new URL('schema3.json', fixtures), 'utf8')));
@@ -37,6 +37,7 @@ describe('sqliteStore schema 4', () => {
     const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'trials'").get() as { sql: string };
     assert.doesNotMatch(sql, /WITHOUT ROWID/);
     assert.deepEqual(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'trials' AND type = 'index'").all(), [{ name: 'trials_by_id' }]);
+    assert.equal(db.pragma('freelist_count', { simple: true }), 0, 'the pages of the schema-3 table are given back');
     db.close();
   });
 
