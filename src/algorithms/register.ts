@@ -9,6 +9,8 @@ import { randomSearch } from './random-search.ts';
 import type { RandomSearchOptions } from './random-search.ts';
 import { regularizedEvolution } from './regularized-evolution.ts';
 import type { RegularizedEvolutionOptions } from './regularized-evolution.ts';
+// The guided wrapper registers itself beside the algorithms it wraps.
+import './guided-register.ts';
 
 /**
  * Registers every algorithm under its config name. Each config is a JSON object whose keys
