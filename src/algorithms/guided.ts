@@ -26,11 +26,11 @@ export interface GuidedOptions<G> {
   readonly maxTries?: number;
   /** Adaptive mutation: further steps while each is predicted to improve (default 0: off). */
   readonly adaptiveSteps?: number;
-  /** Trials before the first training; mutations are plain until then (default 200). */
+  /** Trials before the first training; mutations are plain until then (default 100). */
   readonly warmupTrials?: number;
-  /** Retrain every this many trials after the warm-up: K (default 100). */
+  /** Retrain every this many trials after the warm-up: K (default 50). */
   readonly retrainEveryTrials?: number;
-  /** Training steps at each retraining (default 10). */
+  /** Training steps at each retraining (default 5). */
   readonly trainSteps?: number;
   /** Training steps of the first training (default 100). */
   readonly firstTrainSteps?: number;
@@ -77,9 +77,9 @@ export function guided<G>(options: GuidedOptions<G>): Guided<G> {
     threshold,
     maxTries: wholeNumber(OWNER, 'maxTries', options.maxTries ?? 8, 1, 1000),
     adaptiveSteps: wholeNumber(OWNER, 'adaptiveSteps', options.adaptiveSteps ?? 0, 0, 1000),
-    warmupTrials: wholeNumber(OWNER, 'warmupTrials', options.warmupTrials ?? 200, 2),
-    retrainEveryTrials: wholeNumber(OWNER, 'retrainEveryTrials', options.retrainEveryTrials ?? 100, 1),
-    trainSteps: wholeNumber(OWNER, 'trainSteps', options.trainSteps ?? 10, 0),
+    warmupTrials: wholeNumber(OWNER, 'warmupTrials', options.warmupTrials ?? 100, 2),
+    retrainEveryTrials: wholeNumber(OWNER, 'retrainEveryTrials', options.retrainEveryTrials ?? 50, 1),
+    trainSteps: wholeNumber(OWNER, 'trainSteps', options.trainSteps ?? 5, 0),
     firstTrainSteps: wholeNumber(OWNER, 'firstTrainSteps', options.firstTrainSteps ?? 100, 1),
   };
   return new GuidedSearch(space, options.encoder, options.inner, settings, options.discriminator ?? {}, options.snapshot);
