@@ -6,7 +6,10 @@ import { regularizedEvolution } from '../../src/algorithms/regularized-evolution
 import '../../src/algorithms/register.ts';
 import { Rng, Study } from '../../src/core/index.ts';
 import { algorithms } from '../../src/core/registries.ts';
-import type { Algorithm, Json, Task } from '../../src/core/types.ts';
+import type { Algorithm, Json, Space, Task } from '../../src/core/types.ts';
+import { DEMO_OPS, registerSpace } from '../../src/spaces/register/index.ts';
+import { NB201_GUIDE_ENCODING } from '../../src/tasks/nas/guide-encodings.ts';
+import { nasBench201Space } from '../../src/tasks/nas/nb201/space.ts';
 import { dagEncoding } from '../../src/learn/guide/dag-encoding.ts';
 import { graphSpace, isConst, type Graph } from '../../src/spaces/graph/index.ts';
 import { assertSameSeedSameTrials, assertSnapshotResumesExactly, makeTrial, type Problem } from '../helpers/algorithm-contracts.ts';
@@ -88,6 +91,24 @@ describe('guided evolution', () => {
     }
     const resumed = guidedFromConfig(space as never, { ...(recipe.config as { [key: string]: Json }), snapshot: JSON.parse(JSON.stringify(fromRegistry.snapshot())) });
     assert.deepEqual(withoutTimes(resumed.snapshot()), withoutTimes(fromRegistry.snapshot()));
+  });
+
+  it('guides searches over NAS-Bench-201 cells and AutoML-Zero programs through their encodings, proposing valid genotypes', () => {
+    const registers = registerSpace({ memory: { scalars: 4, vectors: 3, matrices: 1, features: 4 }, components: { setup: { ops: DEMO_OPS, initialSize: 3 }, predict: { ops: DEMO_OPS, initialSize: 2 }, learn: { ops: DEMO_OPS, initialSize: 4 } } });
+    const cases: [Space<unknown>, Json][] = [[nasBench201Space() as Space<unknown>, NB201_GUIDE_ENCODING], [registers as Space<unknown>, { kind: 'register' }]];
+    for (const [searched, encoding] of cases) {
+      const recipe = guideRecipe({ id: 'regularized-evolution', config: { populationSize: 20, tournamentSize: 5 } }, encoding as never, settings);
+      const algorithm = algorithms.get('guided')(searched, recipe.config) as Guided<unknown>;
+      const rng = new Rng(5);
+      for (let id = 0; id < 70; id++) {
+        const genotype = algorithm.propose(rng);
+        const again = searched.fromJSON(JSON.parse(JSON.stringify(searched.toJSON(genotype))));
+        assert.equal(searched.key(again), searched.key(genotype));
+        const trial = { id, genotype, key: searched.key(genotype), hash: undefined, status: 'done' as const, values: [0], loss: [rng.float()], error: undefined, cached: false, finishedMs: id, info: undefined };
+        algorithm.feedback(trial);
+      }
+      assert.ok(algorithm.diagnostics()['guided mutations'] > 20);
+    }
   });
 
   it('refuses configs that cannot work, naming the problem', () => {
