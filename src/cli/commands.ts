@@ -6,6 +6,7 @@ import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
+import { rlLossCommand } from './rl-loss.ts';
 import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
 import { srCommand } from './sr.ts';
@@ -19,6 +20,7 @@ export const commands: CliCommand[] = [
   approxCommand,
   automlZeroCommand,
   nasCommand,
+  rlLossCommand,
   runCommand,
   studiesCommand,
   showCommand,

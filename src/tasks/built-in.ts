@@ -8,6 +8,7 @@ import '../spaces/graph/register.ts';
 import '../spaces/symbolic/register.ts';
 import './automl-zero/register.ts';
 import './nas/register.ts';
+import './rl-loss/register.ts';
 import './symbolic-regression/register.ts';
 
 /** This module's URL, for worker threads that must import it themselves. */
