@@ -21,6 +21,8 @@ import { addStudyFlags, studyPlumbing, type StudyFlags } from './study-flags.ts'
 
 interface TaskFlags {
   readonly env: string;
+  /** Base of the training seeds (eval only: a search's seed is its own). */
+  readonly trainSeed?: number;
   readonly steps?: number;
   readonly seeds?: number;
   readonly configs?: string;
@@ -61,6 +63,7 @@ function taskConfig(flags: TaskFlags): Partial<RlLossTaskConfig> {
     ...(flags.steps === undefined ? {} : { steps: flags.steps }),
     ...(flags.seeds === undefined ? {} : { seeds: flags.seeds }),
     ...(flags.configs === undefined ? {} : { test: parseConfigs(flags.configs) }),
+    ...(flags.trainSeed === undefined ? {} : { seed: flags.trainSeed }),
   };
   const task = rlLossTask(config as Json); // checks the physics names against the environment
   const env = RL_ENVS[flags.env]!;
@@ -89,7 +92,7 @@ export function readLoss(source: string): Graph {
 function addTaskFlags(command: Command): Command {
   return command
     .option('--env <name>', `environment: ${Object.keys(RL_ENVS).join(', ')}`, 'pendulum')
-    .option('--steps <n>', 'environment steps per training run (default 2000)', intFlag('steps', 1))
+    .option('--steps <n>', 'environment steps per training run (default 4000)', intFlag('steps', 1))
     .option('--seeds <n>', 'independent training runs per loss (default 3)', intFlag('seeds', 1, 100))
     .option('--configs <list>', "held-out physics, e.g. 'mass=0.7,length=1.3;mass=1.3' (default: the environment's four)");
 }
@@ -174,7 +177,8 @@ export const rlLossCommand: CliCommand = (program, io = processIo) => {
     .addHelpText('after', '\nEach evaluation trains SAC (seconds to minutes); a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba rl-loss search --env pendulum --budget 24 --population 8 --workers 2 --json front.json\n  amoeba rl-loss search --steps 300 --seeds 2 --budget 6 --population 3 --no-db')
     .action((flags: SearchFlags) => search(flags, io));
   addTaskFlags(command.command('eval').description('trains SAC with one loss pair and prints its three scores').argument('<loss>', "'sac' or a JSON file holding a loss graph (or a --json front entry)"))
-    .addHelpText('after', "\nExamples:\n  amoeba rl-loss eval sac --seeds 3\n  amoeba rl-loss eval best.json --configs 'mass=0.5;length=2'")
+    .option('--train-seed <n>', 'base of the training seeds (default 0, the search\'s); another gives fresh seeds, free of the selection a search did', intFlag('train-seed', 0, 2 ** 32 - 1))
+    .addHelpText('after', "\nExamples:\n  amoeba rl-loss eval sac --seeds 3\n  amoeba rl-loss eval best.json --seeds 5 --train-seed 1000 --configs 'mass=0.5;length=2'")
     .action((source: string, flags: TaskFlags) => evaluate(source, flags, io));
   command.command('print').description('prints a loss pair as formulas').argument('<loss>', "'sac' or a JSON file holding a loss graph")
     .action((source: string) => {

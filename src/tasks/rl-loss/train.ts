@@ -17,6 +17,8 @@ export interface TrainOptions {
   readonly timeLimitMs?: number;
   /** Called after each finished episode with its (stochastic-policy) return. */
   readonly onEpisode?: (episode: number, totalReturn: number, steps: number) => void;
+  /** Called once with the fresh agent before training (to evaluate it along the way). */
+  readonly onStart?: (agent: SacAgent) => void;
 }
 
 /** What training left: the agent, each episode's return during training, and the cost. */
@@ -45,6 +47,7 @@ export function trainSac(options: TrainOptions): TrainResult {
   const batchRng = root.fork();
   const updateRng = root.fork();
   const buffer = new ReplayBuffer(Math.min(config.bufferSize, steps), env.observationSize, env.actionSize);
+  options.onStart?.(agent);
   const act = actingPolicy(agent.networks);
   const started = performance.now();
   const returns: number[] = [];

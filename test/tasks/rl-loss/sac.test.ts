@@ -11,6 +11,7 @@ import { lossSpace } from '../../../src/tasks/rl-loss/loss-space.ts';
 import { sacConfig, TrainingDiverged } from '../../../src/tasks/rl-loss/sac.ts';
 import type { ActorCriticLosses } from '../../../src/tasks/rl-loss/loss-terms.ts';
 import { mul } from '../../../src/learn/tensor/elementwise.ts';
+import { EVALUATION_SAC } from '../../../src/tasks/rl-loss/task.ts';
 
 const TINY = { hidden: [16, 16], batchSize: 32, warmupSteps: 50 };
 
@@ -54,6 +55,13 @@ describe('SAC', () => {
     assert.deepEqual(weights(fromGraph), weights(hand));
     assert.deepEqual(fromGraph.episodeReturns, hand.episodeReturns);
     assert.equal(fromGraph.agent.alpha, hand.agent.alpha);
+  });
+
+  it('improves clearly on its untrained policy within 1000 steps (the full solve is bench/rl-loss-sac.ts)', () => {
+    let untrained = NaN;
+    const trained = trainSac({ env: pendulum(), losses: SAC_LOSSES, steps: 1000, seed: 1, sac: EVALUATION_SAC, onStart: (agent) => void (untrained = evaluateGreedy(agent, pendulum(), 5, 3)) });
+    const after = evaluateGreedy(trained.agent, pendulum(), 5, 3);
+    assert.ok(after > untrained + 250, `greedy return ${after.toFixed(1)} after training, ${untrained.toFixed(1)} before`);
   });
 
   it('stops with TrainingDiverged when a loss blows up', () => {
