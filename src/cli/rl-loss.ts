@@ -34,6 +34,7 @@ interface SearchFlags extends StudyFlags, TaskFlags {
   readonly population: number;
   readonly seed: number;
   readonly maxVertices: number;
+  readonly maxTries: number;
   readonly json?: string;
   readonly quiet?: boolean;
 }
@@ -118,6 +119,7 @@ async function search(flags: SearchFlags, io: CliIo): Promise<void> {
       seed: flags.seed,
       populationSize: flags.population,
       maxVertices: flags.maxVertices,
+      maxTries: flags.maxTries,
       signal: interrupt.signal,
       ...(budgetTrials === undefined ? {} : { budgetTrials }),
       ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
@@ -171,6 +173,7 @@ export const rlLossCommand: CliCommand = (program, io = processIo) => {
     .option('--population <n>', 'NSGA-II population: SAC and mutants of it start it', intFlag('population', 2, 1000), 8)
     .option('--seed <n>', 'random seed of the search', intFlag('seed'), 0)
     .option('--max-vertices <n>', 'most vertices of a loss graph (SAC has 32)', intFlag('max-vertices', 32, 1000), 48)
+    .option('--max-tries <n>', 'variation attempts per proposal until the child can train (1: keep every mutant)', intFlag('max-tries', 1, 1000), 20)
     .option('--json <file>', 'also write SAC, the front and each loss graph as JSON')
     .option('--quiet', 'no progress output');
   addStudyFlags(searchCommand)

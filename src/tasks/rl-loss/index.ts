@@ -21,3 +21,5 @@ export type { RlLossTaskConfig } from './task.ts';
 export { searchLosses, rlLossRecipes, initialPopulation } from './search.ts';
 export type { RlLossSearchOptions, RlLossSearchResult } from './search.ts';
 export { formatLossFront, lossFormulas, simplifiedLoss } from './report.ts';
+export { trainableLossSpace, trainableLossSpaceFromConfig } from './trainable-space.ts';
+export type { TrainableLossSpaceConfig } from './trainable-space.ts';

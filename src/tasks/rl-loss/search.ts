@@ -2,12 +2,12 @@ import type { Executor } from '../../core/plugs.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import { Rng } from '../../core/rng.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
-import type { Json, Trial } from '../../core/types.ts';
+import type { Json, Space, Trial } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import type { GraphSpace } from '../../spaces/graph/space.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
-import { lossSpace, lossSpaceConfig, LOSS_MAX_VERTICES } from './loss-space.ts';
+import { LOSS_MAX_VERTICES } from './loss-space.ts';
+import { trainableLossSpace } from './trainable-space.ts';
 import './register.ts';
 import { SAC_GRAPH } from './sac-graph.ts';
 import { RL_LOSS_OBJECTIVES, rlLossConfig, type RlLossTaskConfig } from './task.ts';
@@ -22,6 +22,8 @@ export interface RlLossSearchOptions {
   readonly budgetTrials?: number;
   readonly budgetSeconds?: number;
   readonly maxVertices?: number;
+  /** Variation attempts per proposal until the child can train (default 20; 1 keeps the plain graph space's mutants). */
+  readonly maxTries?: number;
   readonly store?: { readonly store: StudyStore; readonly name: string };
   readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
   readonly syncBatch?: number;
@@ -38,10 +40,11 @@ export interface RlLossSearchResult {
 }
 
 /**
- * The first generation: SAC itself, then mutants of it (one to three mutations each), so the
- * search starts where MetaPG's does, from SAC, with some variety. Drawn from `seed`.
+ * The first generation: SAC itself, then distinct mutants of it (one to three mutations
+ * each, through `space`), so the search starts where MetaPG's does, from SAC, with some
+ * variety. Drawn from `seed`.
  */
-export function initialPopulation(space: GraphSpace, size: number, seed: number): Graph[] {
+export function initialPopulation(space: Space<Graph>, size: number, seed: number): Graph[] {
   const rng = new Rng(seed ^ 0x5ac);
   const sac = space.fromJSON(SAC_GRAPH);
   const population = [sac];
@@ -62,11 +65,12 @@ export function initialPopulation(space: GraphSpace, size: number, seed: number)
 export function rlLossRecipes(options: RlLossSearchOptions): { task: Recipe; space: Recipe; algorithm: Recipe } {
   const populationSize = options.populationSize ?? 8;
   const maxVertices = options.maxVertices ?? LOSS_MAX_VERTICES;
-  const space = lossSpace(maxVertices);
+  const spaceConfig = { maxVertices, maxTries: options.maxTries ?? 20 };
+  const space = trainableLossSpace(spaceConfig);
   const initial = initialPopulation(space, populationSize, options.seed ?? 0).map((g) => space.toJSON(g));
   return {
     task: { id: 'rl-loss', config: rlLossConfig((options.task ?? {}) as Json) as unknown as Json },
-    space: { id: 'graph', config: lossSpaceConfig(maxVertices) as unknown as Json },
+    space: { id: 'rl-loss-graph', config: spaceConfig },
     algorithm: { id: 'nsga2', config: { populationSize, initial } },
   };
 }

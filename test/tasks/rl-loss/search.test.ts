@@ -5,6 +5,9 @@ import { threadExecutor } from '../../../src/executors/index.ts';
 import { memoryStore, resumeStoredStudy } from '../../../src/store/index.ts';
 import { BUILT_IN_TASKS_URL } from '../../../src/tasks/built-in.ts';
 import { lossSpace } from '../../../src/tasks/rl-loss/loss-space.ts';
+import { trainableLossSpace, trainableLossSpaceFromConfig } from '../../../src/tasks/rl-loss/trainable-space.ts';
+import { Rng } from '../../../src/core/rng.ts';
+import { untrainableReason } from '../../../src/tasks/rl-loss/loss-graph.ts';
 import { SAC_GRAPH } from '../../../src/tasks/rl-loss/sac-graph.ts';
 import { initialPopulation, rlLossRecipes, searchLosses } from '../../../src/tasks/rl-loss/search.ts';
 import { formatLossFront } from '../../../src/tasks/rl-loss/report.ts';
@@ -14,14 +17,29 @@ import { cli } from '../../helpers/cli.ts';
 import { TINY_TASK } from './tiny-task.ts';
 
 describe('the rl-loss search', () => {
-  it('starts NSGA-II from SAC and distinct mutants of it', () => {
-    const space = lossSpace();
+  it('starts NSGA-II from SAC and distinct mutants of it that can train', () => {
+    const space = trainableLossSpace();
     const population = initialPopulation(space, 6, 1);
+    assert.deepEqual(population.map(untrainableReason), population.map(() => undefined));
     assert.equal(population.length, 6);
     assert.equal(space.key(population[0]!), space.key(space.fromJSON(SAC_GRAPH)));
     assert.equal(new Set(population.map((g) => space.key(g))).size, 6);
     const recipes = rlLossRecipes({ populationSize: 6, seed: 1 });
     assert.deepEqual((recipes.algorithm.config as { initial: Json[] }).initial, population.map((g) => space.toJSON(g)));
+  });
+
+  it('offers only trainable mutants where the plain graph space offers many that cannot train', () => {
+    const sac = lossSpace().fromJSON(SAC_GRAPH);
+    const count = (space: { mutate(g: Graph, rng: Rng): Graph }) => {
+      const rng = new Rng(9);
+      let untrainable = 0;
+      for (let i = 0; i < 60; i++) if (untrainableReason(space.mutate(sac, rng)) !== undefined) untrainable++;
+      return untrainable;
+    };
+    assert.ok(count(lossSpace()) >= 5, 'the plain space should make some untrainable mutants');
+    assert.equal(count(trainableLossSpace()), 0);
+    assert.throws(() => trainableLossSpaceFromConfig({ maxTries: 0 }), /maxTries/);
+    assert.throws(() => trainableLossSpaceFromConfig({ tries: 3 }), /unknown config key 'tries'/);
   });
 
   it('prints the front beside SAC and keeps SAC\'s own trial', async () => {
