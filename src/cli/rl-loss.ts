@@ -58,7 +58,7 @@ export function parseConfigs(raw: string): PhysicsConfig[] {
 }
 
 function taskConfig(flags: TaskFlags): Partial<RlLossTaskConfig> {
-  if (!(flags.env in RL_ENVS)) throw new UsageError(`--env must be one of ${Object.keys(RL_ENVS).join(', ')}, got '${flags.env}' (cartpole is not built yet)`);
+  if (!(flags.env in RL_ENVS)) throw new UsageError(`--env must be one of ${Object.keys(RL_ENVS).join(', ')}, got '${flags.env}'`);
   const config: Partial<RlLossTaskConfig> = {
     env: flags.env,
     ...(flags.steps === undefined ? {} : { steps: flags.steps }),

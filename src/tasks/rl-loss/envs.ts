@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import type { EnvFactory, PhysicsConfig } from './env.ts';
+import { cartpole } from './cartpole.ts';
 import { pendulum } from './pendulum.ts';
 
 /** An environment the task can train on: its factory, its configurations and how returns are normalised. */
@@ -21,6 +22,13 @@ export interface EnvEntry {
  */
 const PENDULUM_REFERENCE = 200 * Math.PI ** 2;
 
+/**
+ * Cart-pole's held-out configurations: one RWRL perturbation at a time, inside the suite's
+ * ranges (pole length 0.3–3.0, pole mass 0.1–10, joint damping 2e-6–0.2, slider damping
+ * 5e-4–3.0), trained at the defaults (1.0, 0.1, 2e-6, 5e-4). A score is R/1000 (reward ≤ 1 per step).
+ */
+const CARTPOLE_TESTS = [{ poleLength: 0.5 }, { poleLength: 2 }, { poleMass: 1 }, { jointDamping: 0.1 }, { sliderDamping: 1 }];
+
 /** The environments by name. */
 export const RL_ENVS: { readonly [name: string]: EnvEntry } = {
   pendulum: {
@@ -30,6 +38,20 @@ export const RL_ENVS: { readonly [name: string]: EnvEntry } = {
     test: [{ mass: 0.7, length: 0.7 }, { mass: 1.3, length: 0.7 }, { mass: 0.7, length: 1.3 }, { mass: 1.3, length: 1.3 }],
     normalize: (R) => 1 + R / PENDULUM_REFERENCE,
     description: 'Pendulum-v1 (Gymnasium constants), trained at m = l = 1, tested at m, l ∈ {0.7, 1.3}',
+  },
+  cartpole: {
+    make: (physics) => cartpole(physics),
+    train: {},
+    test: CARTPOLE_TESTS,
+    normalize: (R) => R / 1000,
+    description: 'continuous cart-pole, balance (RWRL-style reward, 1000 steps), tested on RWRL-style perturbations',
+  },
+  'cartpole-swingup': {
+    make: (physics) => cartpole(physics, { swingUp: true }),
+    train: {},
+    test: CARTPOLE_TESTS,
+    normalize: (R) => R / 1000,
+    description: 'continuous cart-pole, swing-up (RWRL-style reward, 1000 steps), tested on RWRL-style perturbations',
   },
 };
 

@@ -2,6 +2,7 @@
 export type { ContinuousEnv, EnvFactory, PhysicsConfig, StepResult } from './env.ts';
 export { episodeReturn } from './env.ts';
 export { normalizeAngle, pendulum, pendulumStep } from './pendulum.ts';
+export { cartpole, cartpoleReward, cartpoleStep } from './cartpole.ts';
 export { RL_ENVS, rlEnv } from './envs.ts';
 export { ReplayBuffer } from './replay-buffer.ts';
 export type { TransitionBatch } from './replay-buffer.ts';

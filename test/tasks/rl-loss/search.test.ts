@@ -80,9 +80,9 @@ describe('the rl-loss search', () => {
     const evaluated = await cli('rl-loss', 'eval', 'sac', '--steps', '60', '--seeds', '1', '--configs', 'mass=1.2');
     assert.equal(evaluated.code, 0, evaluated.err);
     assert.match(evaluated.out, /performance +-?\d\.\d{3} ± 0\.000\ngeneralization/);
-    const badEnv = await cli('rl-loss', 'search', '--env', 'cartpole', '--no-db');
+    const badEnv = await cli('rl-loss', 'search', '--env', 'acrobot', '--no-db');
     assert.equal(badEnv.code, 2);
-    assert.match(badEnv.err, /--env must be one of pendulum/);
+    assert.match(badEnv.err, /--env must be one of pendulum, cartpole, cartpole-swingup/);
     const badConfigs = await cli('rl-loss', 'eval', 'sac', '--configs', 'mass');
     assert.equal(badConfigs.code, 2);
     assert.match(badConfigs.err, /'mass' is not name=number/);

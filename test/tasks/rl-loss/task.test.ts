@@ -72,7 +72,7 @@ describe('the rl-loss task', () => {
   });
 
   it('checks its config', () => {
-    assert.throws(() => rlLossConfig({ env: 'acrobot' }), /unknown environment "acrobot"; known: pendulum/);
+    assert.throws(() => rlLossConfig({ env: 'acrobot' }), /unknown environment "acrobot"; known: pendulum, cartpole, cartpole-swingup/);
     assert.throws(() => rlLossConfig({ stepz: 3 } as Json), /unknown config key 'stepz'/);
     assert.throws(() => rlLossConfig({ seeds: 0 }), /seeds/);
     assert.throws(() => rlLossTask({ ...TINY_TASK, test: [{ mass: 1, spring: 2 }] } as unknown as Json).evaluate(sac), /unknown physics parameter 'spring'/);
