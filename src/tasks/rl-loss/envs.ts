@@ -18,7 +18,7 @@ export interface EnvEntry {
 /**
  * Pendulum's score: 1 + R / (200·π²), so 1 is a pendulum upright from the first step and 0 one
  * that hangs still at the bottom for all 200 steps (cost π² per step). A uniformly random
- * policy scores about 0.4 and SAC's solved level, R = −200, about 0.9.
+ * policy scores about 0.37 (R ≈ −1248 on the evaluation starts) and R = −200 is 0.8987.
  */
 const PENDULUM_REFERENCE = 200 * Math.PI ** 2;
 
