@@ -35,6 +35,14 @@ describe('the rl-loss task', () => {
     assert.ok(a.values[0]! > -1 && a.values[0]! < 1);
   });
 
+  it('trains and scores on the cart-pole as on the pendulum', () => {
+    const task = rlLossTask({ ...TINY_TASK, env: 'cartpole', test: [{ poleLength: 2 }, { sliderDamping: 1 }] } as unknown as Json);
+    const { values } = task.evaluate(sac);
+    for (const v of values) assert.ok(Number.isFinite(v));
+    assert.ok(values[0]! >= 0 && values[0]! <= 1, `a cart-pole score is R/1000, got ${values[0]}`);
+    assert.throws(() => rlLossTask({ ...TINY_TASK, env: 'cartpole', test: [{ mass: 2 }] } as unknown as Json).evaluate(sac), /cartpole: unknown physics parameter 'mass'/);
+  });
+
   it('is rebuilt from its registered recipe', () => {
     const task = tasks.get('rl-loss')(TINY_TASK as unknown as Json);
     assert.equal(task.id, 'rl-loss');
