@@ -95,7 +95,7 @@ function addTaskFlags(command: Command): Command {
     .option('--env <name>', `environment: ${Object.keys(RL_ENVS).join(', ')}`, 'pendulum')
     .option('--steps <n>', 'environment steps per training run (default 4000)', intFlag('steps', 1))
     .option('--seeds <n>', 'independent training runs per loss (default 3)', intFlag('seeds', 1, 100))
-    .option('--configs <list>', "held-out physics, e.g. 'mass=0.7,length=1.3;mass=1.3' (default: the environment's four)");
+    .option('--configs <list>', "held-out physics, e.g. 'mass=0.7,length=1.3;mass=1.3' (default: the environment's own)");
 }
 
 function resultJson(result: RlLossSearchResult): Json {
