@@ -42,7 +42,7 @@ interface Report {
 
 function run(seed: number, fec: boolean): Report {
   const out = join(folder, `seed-${seed}-${fec ? 'fec' : 'nofec'}.json`);
-  const args = ['--import', 'tsx', cli, 'automl-zero', '--preset', 'demo', '--seed', String(seed), '--time-limit', String(timeLimit), '--json', out, '--quiet'];
+  const args = ['--import', 'tsx', cli, 'automl-zero', '--preset', 'demo', '--seed', String(seed), '--time-limit', String(timeLimit), '--json', out, '--quiet', '--no-db'];
   if (!fec) args.push('--no-fec');
   const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (child.status !== 0) throw new Error(`seed ${seed}${fec ? '' : ' --no-fec'} exited with ${child.status}`);

@@ -1,7 +1,9 @@
 /**
  * The `nas compare` loop on NAS-Bench-201 (mini table, CIFAR-10): 100 seeds × 3 algorithms
  * × 300 queries, run with the harness's plain ask/tell loop and, as the baseline, through
- * core's Study with the inline executor. Prints both times and the ratio.
+ * core's Study with the inline executor; then as `amoeba nas compare` runs it, every search a
+ * member study rebuilt from its recipes and written to a store (here a memory store), with
+ * the result read back from the store. Prints the times and the ratios.
  * Run: npx tsx bench/nas-compare.ts (needs ../shared/data/nasbench201/mini-nb201-12epoch.csv)
  */
 import { Study } from '../src/core/study.ts';
@@ -16,6 +18,8 @@ import { reinforce } from '../src/algorithms/reinforce.ts';
 import { Rng } from '../src/core/rng.ts';
 import { defaultNb201CsvPath } from '../src/tasks/nas/nb201/default-data.ts';
 import { loadNb201Table } from '../src/tasks/nas/nb201/table.ts';
+import { comparisonJson } from '../src/tasks/nas/compare/report.ts';
+import { runNasComparison } from '../src/tasks/nas/compare/run-comparison.ts';
 
 const SEEDS = 100;
 const BUDGET = 300;
@@ -58,3 +62,8 @@ console.log(`Study with the inline executor (baseline): ${studySeconds.toFixed(2
 console.log(`harness ask/tell loop:                     ${directSeconds.toFixed(2)} s  ${(queries / directSeconds / 1000).toFixed(0)}k queries/s`);
 console.log(`ratio (Study time / harness time): ${(studySeconds / directSeconds).toFixed(1)}x`);
 console.log(`final mean regret: ${Object.entries(comparison.results).map(([n, r]) => `${n} ${r.final.mean.toFixed(3)}`).join(', ')}`);
+
+start = performance.now();
+const stored = await runNasComparison({ bench: 'nb201', metrics: ['cifar10'], algorithms: ['re', 'rs', 'reinforce'], seeds: SEEDS, budget: BUDGET, ...settings });
+const storedSeconds = (performance.now() - start) / 1000;
+console.log(`stored member studies (memory store):      ${storedSeconds.toFixed(2)} s  ratio to the harness ${(storedSeconds / directSeconds).toFixed(1)}x, same JSON as the harness: ${JSON.stringify(stored.json) === JSON.stringify(comparisonJson(comparison))}`);

@@ -12,6 +12,8 @@ import { withRestarts, type RestartOptions } from './restarts.ts';
 import type { RandomSearchOptions } from './random-search.ts';
 import { regularizedEvolution } from './regularized-evolution.ts';
 import type { RegularizedEvolutionOptions } from './regularized-evolution.ts';
+import { reinforce } from './reinforce.ts';
+import type { ReinforceOptions } from './reinforce.ts';
 
 /**
  * Registers every algorithm under its config name. Each config is a JSON object whose keys
@@ -35,6 +37,7 @@ export const ALGORITHM_CONFIG_KEYS: { readonly [name: string]: readonly string[]
   nsga2: ['populationSize', 'offspringSize', 'elitism', 'crossoverProbability', 'initial', 'snapshot', 'retryUntilChanged'],
   'hill-climbing': ['objective', 'acceptEqual', 'initial', 'snapshot', 'retryUntilChanged'],
   restarts: ['algorithm', 'patienceTrials', 'objective', 'snapshot', 'retryUntilChanged'],
+  reinforce: ['learningRate', 'baselineDecay', 'objective', 'snapshot'],
 };
 
 // Small recipes for the contract test that runs every registered algorithm (test/registries/).
@@ -123,3 +126,10 @@ function innerRecipe(value: unknown): { id: string; config: { readonly [key: str
   if (extra !== undefined) throw new UsageError(`algorithm 'restarts': unknown key 'algorithm.${extra}'; known: id, config`);
   return { id: recipe.id, config: (config ?? {}) as { readonly [key: string]: Json } };
 }
+
+algorithms.register(
+  'reinforce',
+  fromConfig('reinforce', (space, fields) => reinforce({ ...(fields as Partial<ReinforceOptions>), space: space as ReinforceOptions['space'] })),
+  'REINFORCE policy gradient over a DNA space (Williams 1992); learningRate 0.05, baselineDecay 0.9 by default',
+  example(DNA_EXAMPLE, { learningRate: 0.5, baselineDecay: 0.8 }),
+);

@@ -50,3 +50,12 @@ export function renamedFlag(command: Command, old: string, now: string): Command
     }),
   );
 }
+
+/** Writes a command's result to the program's standard output (which tests may redirect). */
+export function printResult(command: Command, text: string): void {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const writeOut = root.configureOutput().writeOut;
+  if (writeOut) writeOut(text);
+  else process.stdout.write(text);
+}

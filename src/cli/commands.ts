@@ -1,9 +1,11 @@
 import { approxCommand } from './approx.ts';
 import { automlZeroCommand } from './automl-zero.ts';
 import type { CliCommand } from './command.ts';
+import { controlCommand } from './control.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
+import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
 import { rlLossCommand } from './rl-loss.ts';
@@ -19,7 +21,9 @@ export const commands: CliCommand[] = [
   srCommand,
   approxCommand,
   automlZeroCommand,
+  controlCommand,
   nasCommand,
+  optimizersCommand,
   rlLossCommand,
   runCommand,
   studiesCommand,

@@ -11,12 +11,12 @@ import type { CliCommand, CliIo } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
-import { groupOutput, isFinished, requireStudyOrGroup } from './study-group.ts';
+import { groupOutput, groupRunner, isFinished, requireStudyOrGroup, type MemberExecutors } from './study-group.ts';
 import { describeBest, studyOutput, type StudyOutput } from './study-result.ts';
 
 interface ResumeFlags {
   readonly db?: string;
-  readonly workers: number;
+  readonly workers?: number;
   readonly executor?: ExecutorKind;
   readonly redis?: string;
   readonly timeout?: number;
@@ -28,7 +28,8 @@ interface ResumeFlags {
  * `amoeba resume [study|group]`: continues a study that was stopped or killed, from its last
  * snapshot, re-running the evaluations that were in flight, up to its budget, and ends by
  * printing the result as the command that started the study does. For a group it runs every
- * unfinished member in creation order, then prints the group's result.
+ * unfinished member in creation order (or, for a command that registered a group runner, lets
+ * that continue the group), then prints the group's result.
  *
  * @example
  * amoeba resume --db runs.db
@@ -42,7 +43,7 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
     .description('continue a stopped or killed study from its store, up to its budget, and print its result')
     .argument('[study]', 'the study or group name (default: the newest)')
     .option('--db <file>', 'the study store (default amoeba.db)')
-    .option('--workers <n>', 'evaluations in parallel (default: the number of cores; 1 runs inline)', intFlag('workers', 1), availableParallelism())
+    .option('--workers <n>', 'evaluations in parallel; 1 runs inline (default: the number of cores for a study, 1 for a group, whose members are mostly short searches)', intFlag('workers', 1))
     .option('--executor <kind>', 'where evaluations run: inline, threads or redis (default: threads when --workers > 1)', executorKind)
     .option('--redis <url>', 'the Redis server of --executor redis; a study that ran on Redis collects the results finished while it was down')
     .option('--timeout <ms>', 'fail an evaluation that runs longer than this (threads and redis)', numberFlag('timeout', 1))
@@ -54,15 +55,15 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
       const store = openStoreFile(flags.db, { mustExist: true });
       try {
         const target = requireStudyOrGroup(store, name);
-        if (target.kind === 'group') await resumeGroup(store, target.group, flags, io);
-        else await resumeStudy(store, target.study, flags, io);
+        if (target.kind === 'group') await resumeGroup(store, target.group, { ...flags, workers: flags.workers ?? 1 }, io);
+        else await resumeStudy(store, target.study, { ...flags, workers: flags.workers ?? availableParallelism() }, io);
       } finally {
         store.close();
       }
     });
 };
 
-async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: ResumeFlags, io: CliIo): Promise<void> {
+async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
   if (isFinished(store, stored)) {
     const counts = store.counts(stored.name);
     io.err(`amoeba: study '${stored.name}' already ended (${stored.stopReason ?? 'done'}) with ${counts.done + counts.failed} trials; nothing to resume\n`);
@@ -87,19 +88,27 @@ async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: Resume
  * Runs a group's unfinished members one after the other, in creation order, each to its
  * budget; an interrupt stops the member that runs and leaves the rest for the next resume.
  */
-async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeFlags, io: CliIo): Promise<void> {
+async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
   const members = group.members.map((name) => store.study(name)!);
   const todo = members.filter((s) => !isFinished(store, s));
-  if (todo.length === 0) {
+  const runner = groupRunner(group.command);
+  if (todo.length === 0 && runner === undefined) {
     io.err(`amoeba: group '${group.name}' already ended: its ${members.length} studies are finished; nothing to resume\n`);
+    const output = groupOutput(store, group, new Map());
+    io.out(output.text);
+    if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
     return;
   }
-  chooseExecutor(flags);
+  const kind = chooseExecutor(flags);
   const ran = new Map<string, StudyOutput>();
   let interrupted = false;
   const interrupt = stopOnSignals(io);
   try {
-    for (const stored of todo) {
+    if (runner !== undefined) {
+      const executors: MemberExecutors = async (recipes, name) => (await executorFactory(kind, flags, queueNamespace(flags.db ?? DEFAULT_STORE_FILE, name)))?.(recipes);
+      interrupted = await runner(store, group, { signal: interrupt.signal, executors, quiet: flags.quiet === true });
+    }
+    for (const stored of runner === undefined ? todo : []) {
       io.err(`amoeba: group '${group.name}': resuming '${stored.name}'\n`);
       const { study, summary } = await runResumed(store, stored, flags, interrupt.signal);
       ran.set(stored.name, studyOutput(store, study, stored, summary));
@@ -111,16 +120,17 @@ async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeF
   } finally {
     interrupt.dispose();
   }
-  const output = groupOutput(store, store.group(group.name) ?? group, ran);
+  const after = store.group(group.name) ?? group;
+  const output = groupOutput(store, after, ran);
   io.out(output.text);
-  const finished = members.filter((s) => isFinished(store, store.study(s.name)!)).length;
+  const finished = after.members.filter((name) => isFinished(store, store.study(name)!)).length;
   const how = interrupted ? `interrupted; continue with: ${resumeHint(group.name, flags)}` : 'ended';
-  io.err(`amoeba: group '${group.name}' ${how}: ${finished} of ${members.length} studies finished\n`);
+  io.err(`amoeba: group '${group.name}' ${how}: ${finished} of ${after.members.length} studies finished\n`);
   if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
 }
 
 /** Resumes one stored study with the executor the flags ask for, with progress, to its end. */
-async function runResumed(store: StudyStore, stored: StoredStudy, flags: ResumeFlags, signal: AbortSignal): Promise<{ study: Study<unknown>; summary: StudySummary }> {
+async function runResumed(store: StudyStore, stored: StoredStudy, flags: ResumeFlags & { readonly workers: number }, signal: AbortSignal): Promise<{ study: Study<unknown>; summary: StudySummary }> {
   const kind = chooseExecutor(flags);
   // A search file's study (`amoeba run`) registers its parts in its own module.
   for (const module of stored.modules ?? []) await importUserModule(module, `study '${stored.name}': its search file`);

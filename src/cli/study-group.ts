@@ -1,7 +1,8 @@
 import { UsageError } from '../core/errors.ts';
 import type { Json } from '../core/types.ts';
 import { freshName, requireStudy } from '../store/index.ts';
-import type { StoredGroup, StoredStudy, StudyStore, TrialCounts } from '../store/index.ts';
+import type { Executor } from '../core/plugs.ts';
+import type { Recipe, StoredGroup, StoredStudy, StudyStore, TrialCounts } from '../store/index.ts';
 import { reportOutput, type StudyOutput } from './study-result.ts';
 
 /**
@@ -42,6 +43,33 @@ export function registerGroupOutput(command: string, build: GroupOutputBuilder):
   const before = GROUP_OUTPUTS.get(command);
   if (before !== undefined && before !== build) throw new Error(`registerGroupOutput: '${command}' has a group output already`);
   GROUP_OUTPUTS.set(command, build);
+}
+
+/** How a group's runner starts each member's executor: from the resume flags, for that member. */
+export type MemberExecutors = (recipes: { readonly task: Recipe; readonly space: Recipe }, study: string) => Promise<Executor<never> | undefined>;
+
+/**
+ * Continues a group whose members a command creates one after another, as each outcome
+ * decides the next (AutoML-Zero's experiments): runs the unfinished member and any the
+ * command would still start. Resolves true when an interrupt stopped it.
+ */
+export type GroupRunner = (store: StudyStore, group: StoredGroup, context: { readonly signal: AbortSignal; readonly executors: MemberExecutors; readonly quiet: boolean }) => Promise<boolean>;
+
+const GROUP_RUNNERS = new Map<string, GroupRunner>();
+
+/**
+ * Sets how `amoeba resume` continues a group made by `command`, in place of running its
+ * unfinished members in order; for commands whose groups grow as they run.
+ */
+export function registerGroupRunner(command: string, run: GroupRunner): void {
+  const before = GROUP_RUNNERS.get(command);
+  if (before !== undefined && before !== run) throw new Error(`registerGroupRunner: '${command}' has a group runner already`);
+  GROUP_RUNNERS.set(command, run);
+}
+
+/** The runner registered for a group's command, if any. */
+export function groupRunner(command: string): GroupRunner | undefined {
+  return GROUP_RUNNERS.get(command);
 }
 
 /**

@@ -61,3 +61,17 @@ export function show(value: unknown): string {
   if (value === null) return 'null';
   return typeof value === 'object' ? 'an object' : String(value);
 }
+
+/**
+ * Returns a registry config's fields when it is a JSON object whose keys are all in `known`
+ * (null counts as `{}`), else throws, so a typo such as `validationPoint` is reported rather
+ * than silently ignored.
+ */
+export function configFields(owner: string, config: unknown, known: readonly string[]): { readonly [key: string]: unknown } {
+  if (config === null) return {};
+  if (typeof config !== 'object' || Array.isArray(config)) throw new UsageError(`${owner}: config must be a JSON object, got ${show(config)}`);
+  for (const key of Object.keys(config)) {
+    if (!known.includes(key)) throw new UsageError(`${owner}: unknown config key '${key}'; known: ${known.join(', ')}`);
+  }
+  return config as { readonly [key: string]: unknown };
+}

@@ -98,8 +98,8 @@ export class Study<G> {
     if (budgetSeconds !== undefined && !(budgetSeconds >= 0)) {
       throw new UsageError(`time limit must be a number of seconds >= 0, got ${budgetSeconds}`);
     }
-    if (budgetTrials === undefined && budgetSeconds === undefined && options.stopWhen === undefined && options.signal === undefined) {
-      throw new UsageError('a study needs a budget: give budgetTrials, budgetSeconds, stopWhen or signal');
+    if (budgetTrials === undefined && budgetSeconds === undefined && options.stopWhen === undefined && options.signal === undefined && options.algorithm.isDone === undefined) {
+      throw new UsageError('a study needs a budget: give budgetTrials, budgetSeconds, stopWhen or signal, or an algorithm that ends itself');
     }
     if (snapshotEveryTrials !== undefined && !(Number.isInteger(snapshotEveryTrials) && snapshotEveryTrials >= 1)) {
       throw new UsageError(`snapshotEveryTrials must be a whole number >= 1, got ${snapshotEveryTrials}`);
@@ -199,6 +199,7 @@ export class Study<G> {
     if (signal?.aborted) this.stopReason = 'aborted';
     else if (budgetTrials !== undefined && this.counts.proposed >= budgetTrials) this.stopReason = 'budget';
     else if (budgetSeconds !== undefined && performance.now() - this.startedAt >= budgetSeconds * 1000) this.stopReason = 'time';
+    else if (this.options.algorithm.isDone?.() === true) this.stopReason = 'condition';
     return this.stopReason === undefined;
   }
 

@@ -94,4 +94,10 @@ export interface Algorithm<G> {
   feedback(trial: Trial<G>): void;
   /** Enough state, as JSON, to resume the algorithm exactly. */
   snapshot(): Json;
+  /**
+   * True once the algorithm wants no more proposals (a budget of its own is spent, or it found
+   * what it looks for): the study then stops, reason 'condition'. Being state the algorithm
+   * keeps and snapshots, such an end is stored with it and honoured on resume and on workers.
+   */
+  isDone?(): boolean;
 }

@@ -58,8 +58,10 @@ export function rebuildParts<G>(spec: StudySpec, snapshot?: Json): StudyParts<G>
  */
 export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: RunExtras<G> = {}, parts: StudyParts<G> = rebuildParts<G>(spec)): Study<G> {
   const cache = storedCache(spec);
-  store.createStudy(spec);
-  return makeStudy(store, spec, parts, withCache(extras, cache), undefined);
+  // Batches given as a run option are part of the record too, so that resume keeps them.
+  const stored = extras.syncBatch === undefined || spec.syncBatch !== undefined ? spec : { ...spec, syncBatch: extras.syncBatch };
+  store.createStudy(stored);
+  return makeStudy(store, stored, parts, withCache(extras, cache), undefined);
 }
 
 /**
@@ -69,9 +71,10 @@ export function startStoredStudy<G>(store: StudyStore, spec: StudySpec, extras: 
  * With the inline executor a resumed study ends with the same trials, bit for bit, as one
  * never killed: the snapshot holds the algorithm and the study's random stream, and the
  * proposals and feedbacks after it are replayed in their first order. It does not when:
- * - evaluations ran in parallel (worker threads): results arrive in an order that timing
- *   decides, so no two runs, killed or not, share their trials; a resume still keeps every
- *   stored trial, re-runs the lost ones and ends at the budget;
+ * - evaluations ran in parallel (worker threads) without synchronous batches: results arrive
+ *   in an order that timing decides, so no two runs, killed or not, share their trials; a
+ *   resume still keeps every stored trial, re-runs the lost ones and ends at the budget (a
+ *   study stored with `syncBatch` goes on in the same batches, on any executor);
  * - the study has a functional-equivalence cache: it is rebuilt from the stored results, but
  *   its recency order is not, so a later proposal may be evaluated where the first run found
  *   it in the cache (the same values for a deterministic task);
@@ -128,7 +131,7 @@ function makeStudy<G>(store: StudyStore, spec: StudySpec, parts: StudyParts<G>, 
     ...(extras.signal === undefined ? {} : { signal: extras.signal }),
     ...(extras.snapshotEveryTrials === undefined ? {} : { snapshotEveryTrials: extras.snapshotEveryTrials }),
     ...(extras.stopWhen === undefined ? {} : { stopWhen: extras.stopWhen }),
-    ...(extras.syncBatch === undefined ? {} : { syncBatch: extras.syncBatch }),
+    ...((extras.syncBatch ?? spec.syncBatch) === undefined ? {} : { syncBatch: extras.syncBatch ?? spec.syncBatch }),
     ...(resume === undefined ? {} : { resume }),
   });
 }

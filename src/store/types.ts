@@ -30,6 +30,11 @@ export interface StudySpec {
    * tasks and spaces are registered there. Resume and worker threads import them.
    */
   readonly modules?: readonly string[];
+  /**
+   * Synchronous batches of this many trials (`--sync`, `StudyOptions.syncBatch`), kept so that
+   * a resumed study goes on in the same batches and its seed still decides its trials.
+   */
+  readonly syncBatch?: number;
 }
 
 /** A command that runs many studies (restarts, seeds, algorithms) stores them as one group. */

@@ -5,11 +5,15 @@
  */
 import '../algorithms/register.ts';
 import '../spaces/graph/register.ts';
+import '../spaces/register/register.ts';
 import '../spaces/symbolic/register.ts';
 import './automl-zero/register.ts';
+import './function-approx/register.ts';
 import './nas/register.ts';
 import './rl-loss/register.ts';
 import './symbolic-regression/register.ts';
+import './control/register.ts';
+import './optimizers/register.ts';
 
 /** This module's URL, for worker threads that must import it themselves. */
 export const BUILT_IN_TASKS_URL = import.meta.url;

@@ -52,13 +52,13 @@ test('compares the three algorithms on NAS-Bench-201 and writes JSON and an SVG 
   const json = join(dir, 'compare.json');
   const plot = join(dir, 'compare.svg');
   const csv = sharedDataPath('nasbench201/mini-nb201-12epoch.csv');
-  const out = await run('nas', 'compare', '--bench', 'nb201', '--dataset', csv, '--metric', 'cifar100', '--seeds', '4', '--budget', '30', '--json', json, '--plot', plot);
+  const out = await run('nas', 'compare', '--bench', 'nb201', '--dataset', csv, '--metric', 'cifar100', '--seeds', '4', '--budget', '30', '--no-db', '--json', json, '--plot', plot);
   assert.match(out, /^nas-bench-201\/cifar100: test regret \(accuracy points\) after 30 queries, mean \[95% CI\] over 4 seeds/);
   const results = (JSON.parse(readFileSync(json, 'utf8')) as { results: Record<string, { finalMeanRegret: number; ci95: number[]; curve: number[] }> }).results;
   assert.deepEqual(Object.keys(results), ['re', 'rs', 'reinforce']);
   for (const r of Object.values(results)) assert.equal(r.curve.length, 30);
   assert.match(readFileSync(plot, 'utf8'), /^<svg /);
-  const several = JSON.parse((await run('nas', 'compare', '--bench', 'nb201', '--dataset', csv, '--metric', 'all', '--algos', 'rs', '--seeds', '2', '--budget', '5', '--json', json), readFileSync(json, 'utf8'))) as Record<string, unknown>;
+  const several = JSON.parse((await run('nas', 'compare', '--bench', 'nb201', '--dataset', csv, '--metric', 'all', '--algos', 'rs', '--seeds', '2', '--budget', '5', '--db', join(dir, 'several.db'), '--json', json), readFileSync(json, 'utf8'))) as Record<string, unknown>;
   assert.deepEqual(Object.keys(several), ['cifar10', 'cifar100', 'imagenet16-120']);
 });
 
@@ -67,4 +67,6 @@ test('rejects an unknown bench, algorithm or plot format before running anything
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--algos', 're,bo'), /unknown algorithm 'bo'; use some of re, rs, reinforce/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--plot', 'x.png'), /--plot writes SVG/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb101', '--seeds', '1'), /nb101 needs --dataset/);
+  await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--seeds', '1', '--workers', '2', '--timeout', '100'), /--timeout is for evaluations sent to Redis workers/);
+  await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--seeds', '40000'), /120000 searches \(seeds × algorithms × metrics\) are more than the 100000/);
 });

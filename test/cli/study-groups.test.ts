@@ -108,6 +108,7 @@ describe('amoeba resume with a group', () => {
     store.close();
     const again = await runCommand(resumeCommand, ['resume', 'fit-1', '--db', db, '--workers', '1', '--quiet']);
     assert.match(again.err, /group 'fit-1' already ended: its 2 studies are finished; nothing to resume/);
+    assert.match(again.out, /fit-1\/a:\n/, 'a finished group still prints its result');
   });
 
   it('finishes only the members left, then prints the output its command registered', async () => {

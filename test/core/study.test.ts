@@ -19,6 +19,14 @@ describe('Study', () => {
     assert.deepEqual(algorithm.seen.map((t) => t.id), [...Array(50).keys()]);
   });
 
+  it('stops, reason condition, once the algorithm says it is done, with no other budget', async () => {
+    const algorithm = new RecordingRandomSearch();
+    const done = Object.assign(algorithm, { isDone: () => algorithm.seen.length >= 7 });
+    const summary = await new Study<number>({ space: integerSpace, task: distanceTask, algorithm: done, seed: 1 }).run();
+    assert.equal(summary.trials, 7);
+    assert.equal(summary.stopReason, 'condition');
+  });
+
   it('replays the same trials from the same seed', async () => {
     const a = study({ seed: 9 });
     const b = study({ seed: 9 });

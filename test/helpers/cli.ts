@@ -52,3 +52,18 @@ export function spawnCli(args: readonly string[], cwd?: string): RunningCli {
     exited,
   };
 }
+
+/**
+ * Starts `amoeba <args>` through the real binary and SIGKILLs it as soon as standard error
+ * holds a line matching `pattern` (its first progress line, say); resolves with the signal it
+ * ended by and what it wrote to standard error.
+ */
+export function killWhenErr(args: readonly string[], pattern: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<{ signal: NodeJS.Signals | null; err: string }> {
+  const child = spawn(process.execPath, [AMOEBA_BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  let err = '';
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    err += text;
+    if (pattern.test(err)) child.kill('SIGKILL');
+  });
+  return new Promise((resolve) => child.on('exit', (_code, signal) => resolve({ signal, err })));
+}

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { wholeNumber } from '../../core/options.ts';
 import { avalanche, hex64 } from '../../core/hash-mix.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Json, Space } from '../../core/types.ts';
@@ -60,6 +61,7 @@ export interface RegisterSpace extends Space<RegisterProgram> {
 export function registerSpace(options: RegisterSpaceOptions): RegisterSpace {
   const memory = checkMemoryShape(options.memory, 'registerSpace: memory');
   const firstWritable = options.firstWritable ?? AUTOML_ZERO_FIRST_WRITABLE;
+  for (const kind of ['scalar', 'vector', 'matrix'] as const) wholeNumber('registerSpace', `firstWritable.${kind}`, firstWritable[kind], 0, 1024);
   const names = Object.keys(options.components);
   if (names.length === 0) throw new UsageError('registerSpace: components must name at least one component function');
   const components = names.map((name) => componentRules(name, options.components[name]!, memory, firstWritable));

@@ -14,6 +14,17 @@ export interface FecExamples {
   readonly numValid: number;
 }
 
+/**
+ * AutoML-Zero's selection (T_select): a program whose search fitness exceeds `above` is also
+ * measured on these tasks, drawing its random numbers from `evalSeed`, and its evaluation
+ * reports `selectFitness` and `selectSteps`.
+ */
+export interface SelectJudging {
+  readonly tasks: TaskSuiteSpec;
+  readonly above: number;
+  readonly evalSeed: number;
+}
+
 /** Options of `automlZeroTask`. */
 export interface AutomlZeroTaskOptions {
   /** The search tasks (AutoML-Zero's T_search). */
@@ -26,11 +37,26 @@ export interface AutomlZeroTaskOptions {
   readonly fec?: FecExamples | false;
   /** Tier-up threshold of the program engine (see `ProgramEngine`). */
   readonly compileAfter?: number;
+  /** Judge programs above a fitness on select tasks within their evaluation. Default: never. */
+  readonly select?: SelectJudging;
   /**
    * An engine to share with other tasks of the same memory shape and eval type, so compiled
    * code outlives this task (as across experiments). Default: a new one.
    */
   readonly engine?: ProgramEngine;
+}
+
+/**
+ * What an evaluation reports with its fitness (`Measurement.info`), so that a study sums the
+ * training steps from results wherever they were evaluated: `trainSteps` of the evaluation,
+ * `fecSteps` of the program's fingerprint (0 without FEC; equal for programs that share a
+ * functional hash, since the fingerprint marks where a run stopped), and, for a program
+ * judged on the select tasks, `selectFitness` and `selectSteps`.
+ */
+export interface StepsInfo {
+  readonly [key: string]: number;
+  readonly trainSteps: number;
+  readonly fecSteps: number;
 }
 
 /** An AutoML-Zero task: mean fitness of a program over many task instances. */
@@ -91,6 +117,9 @@ export function automlZeroTask(options: AutomlZeroTaskOptions): AutomlZeroTask {
   }
   const buffers: LoopBuffers = createLoopBuffers(suite.numTrain, suite.numValid);
   let trainSteps = 0;
+  // The program fingerprinted last and the training steps that took (inline, the evaluation follows).
+  let fingerprintedProgram: RegisterProgram | undefined;
+  let fingerprintedSteps = 0;
   let lastProgram: RegisterProgram | undefined;
   let lastPrepared: PreparedProgram | undefined;
   const prepare = (program: RegisterProgram): PreparedProgram => {
@@ -128,32 +157,57 @@ export function automlZeroTask(options: AutomlZeroTaskOptions): AutomlZeroTask {
       return trainSteps;
     },
     fitness,
-    evaluate: (program: RegisterProgram, ctx: EvalContext): Measurement => ({ values: [fitness(program, ctx.seed)] }),
+    evaluate: (program: RegisterProgram, ctx: EvalContext): Measurement => {
+      // On a worker the study's fingerprint ran elsewhere: run it again to know its steps.
+      const fecSteps = fec === false ? 0 : fingerprintedProgram === program ? fingerprintedSteps : fingerprintSteps(program);
+      const before = trainSteps;
+      const value = fitness(program, ctx.seed);
+      const info: { [key: string]: number } = { trainSteps: trainSteps - before, fecSteps };
+      if (options.select !== undefined && value > options.select.above) Object.assign(info, judge(program));
+      return { values: [value], info };
+    },
     engineStats: () => engine.stats(),
+  };
+  let selectTask: AutomlZeroTask | undefined;
+  /** The program's fitness on the select tasks, and the training steps that took. */
+  const judge = (program: RegisterProgram): { selectFitness: number; selectSteps: number } => {
+    const select = options.select!;
+    selectTask ??= automlZeroTask({ tasks: select.tasks, memory, maxAbsError, fec: false, engine });
+    const before = selectTask.trainSteps;
+    const selectFitness = selectTask.fitness(program, select.evalSeed);
+    return { selectFitness, selectSteps: selectTask.trainSteps - before };
+  };
+  const fingerprintSteps = (program: RegisterProgram): number => {
+    fingerprint(program);
+    return fingerprintedSteps;
   };
   if (fec === false) return task;
   const width = fec.numTrain + fec.numValid;
+  const fingerprint = (program: RegisterProgram): Float64Array => {
+    const before = trainSteps;
+    const prepared = prepare(program);
+    const print = new Float64Array(instances.length * width).fill(-1);
+    for (const data of instances) {
+      wipeMemory(engine.memory);
+      const rng = prepared.random ? new Rng(FEC_SEED) : NO_RANDOM;
+      prepared.run(data, fec.numTrain, fec.numValid, rng, buffers);
+      trainSteps += buffers.counts[0]!;
+      // Copied by hand: two subarray views per instance would be garbage for every individual.
+      const at = data.index * width;
+      const { trainErrors, validErrors, counts } = buffers;
+      for (let e = 0; e < counts[1]!; e++) print[at + e] = trainErrors[e]!;
+      for (let e = 0; e < counts[2]!; e++) print[at + fec.numTrain + e] = validErrors[e]!;
+    }
+    fingerprintedProgram = program;
+    fingerprintedSteps = trainSteps - before;
+    return print;
+  };
   return {
     ...task,
     get trainSteps() {
       return trainSteps;
     },
-    fingerprint: (program: RegisterProgram): Float64Array => {
-      const prepared = prepare(program);
-      const print = new Float64Array(instances.length * width).fill(-1);
-      for (const data of instances) {
-        wipeMemory(engine.memory);
-        const rng = prepared.random ? new Rng(FEC_SEED) : NO_RANDOM;
-        prepared.run(data, fec.numTrain, fec.numValid, rng, buffers);
-        trainSteps += buffers.counts[0]!;
-        // Copied by hand: two subarray views per instance would be garbage for every individual.
-        const at = data.index * width;
-        const { trainErrors, validErrors, counts } = buffers;
-        for (let e = 0; e < counts[1]!; e++) print[at + e] = trainErrors[e]!;
-        for (let e = 0; e < counts[2]!; e++) print[at + fec.numTrain + e] = validErrors[e]!;
-      }
-      return print;
-    },
+    fingerprint,
   };
 }
 

@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import { DEMO_OPS } from '../../spaces/register/index.ts';
-import type { ExperimentConfig } from './experiment.ts';
+import type { ExperimentConfig } from './experiment-config.ts';
 
 /**
  * The task suites of a regression preset, F = 4: search on 10 tasks of `searchTrain`+100

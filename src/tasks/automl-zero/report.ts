@@ -1,7 +1,7 @@
 import type { Json } from '../../core/types.ts';
 import type { MemoryShape, RegisterProgram } from '../../spaces/register/index.ts';
 import { formatProgram, programToJSON } from '../../spaces/register/index.ts';
-import type { ExperimentResult } from './experiment.ts';
+import type { ExperimentResult } from './experiment-config.ts';
 import { programLiveness, resolveProgram } from './program-liveness.ts';
 import { recognizeLinearGradientDescent, type GradientDescentMatch } from './recognize.ts';
 
@@ -29,7 +29,7 @@ export function experimentReport(result: ExperimentResult, memory: MemoryShape, 
   const simplified = simplifiedProgram(result.program, memory);
   const lines = [
     `${result.solved ? 'Solved' : 'Not solved'} in ${result.seconds.toFixed(1)} s: fitness ${result.fitness.toFixed(6)} on ${about.finalTasks} (select ${result.selectFitness.toFixed(6)})`,
-    `${result.individuals.toLocaleString('en-US')} individuals (${Math.round(result.individualsPerSecond).toLocaleString('en-US')}/s) in ${result.experiments} experiment${result.experiments === 1 ? '' : 's'}; FEC hits ${(100 * hitRate).toFixed(1)}%`,
+    `${result.individuals.toLocaleString('en-US')} individuals (${Math.round(result.individualsPerSecond).toLocaleString('en-US')}/s) in ${result.experiments} experiment${result.experiments === 1 ? '' : 's'}, ${result.trainSteps.toLocaleString('en-US')} training steps; FEC hits ${(100 * hitRate).toFixed(1)}%`,
     '',
     'Algorithm found (dead instructions removed):',
     simplified,

@@ -17,7 +17,13 @@ export { BASELINE_OPS, bestBaselineByOps, classicBaselines } from './baselines.t
 export type { ApproxFit, FunctionApproxTask, FunctionApproxTaskOptions } from './task.ts';
 export { APPROX_OBJECTIVES, functionApproxTask } from './task.ts';
 export type { ApproxProgram, ApproxSearchOptions, ApproxSearchResult } from './search.ts';
-export { searchApproximations } from './search.ts';
+export { approxParts, searchApproximations } from './search.ts';
+export type { ApproxSettings, ApproxSetup } from './setup.ts';
+export { approxSetup } from './setup.ts';
+export type { ApproxSpace, ApproxSpaceOptions } from './space.ts';
+export { approxSpace } from './space.ts';
+export { lamarckian } from './lamarckian.ts';
+export type { ApproxSpaceConfig, FunctionApproxConfig, LamarckianConfig } from './register.ts';
 export type { ExportLanguage, ExportOptions } from './export.ts';
 export { checkLanguage, exportFunction, toFunctionExpression } from './export.ts';
 export type { VerifyOptions, VerifyReport } from './verify-float32.ts';

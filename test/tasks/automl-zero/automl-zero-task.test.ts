@@ -6,7 +6,9 @@ import type { Measurement } from '../../../src/core/types.ts';
 import type { AutomlZeroTaskOptions } from '../../../src/tasks/automl-zero/index.ts';
 import { tasks } from '../../../src/core/registries.ts';
 import type { Json } from '../../../src/core/types.ts';
-import { automlZeroTask, programEngine } from '../../../src/tasks/automl-zero/index.ts';
+import { DEMO_OPS, automlZeroTask, programEngine, programToJSON } from '../../../src/tasks/automl-zero/index.ts';
+import { printProgram } from '../../../src/report/index.ts';
+import { registerSpaceConfig } from '../../../src/spaces/register/register.ts';
 import { gradientDescentProgram, scrambledGradientDescentProgram } from './programs.ts';
 
 const MEMORY = { scalars: 4, vectors: 3, matrices: 1, features: 4 };
@@ -53,9 +55,10 @@ describe('automlZeroTask', () => {
 
   it('counts the training steps of evaluations and fingerprints', () => {
     const task = automlZeroTask(OPTIONS);
-    task.fingerprint!(gradientDescentProgram());
+    const program = gradientDescentProgram();
+    task.fingerprint!(program);
     assert.equal(task.trainSteps, 3 * 10);
-    task.evaluate(gradientDescentProgram(), { trialId: 0, seed: 0 });
+    task.evaluate(program, { trialId: 0, seed: 0 });
     assert.equal(task.trainSteps, 3 * 10 + 3 * 100);
   });
 
@@ -85,5 +88,51 @@ describe('automlZeroTask', () => {
     assert.equal(rebuilt.fitness(gradientDescentProgram(), 3), task.fitness(gradientDescentProgram(), 3));
     assert.throws(() => tasks.get('automl-zero')({ tasks: OPTIONS.tasks as unknown as Json, memory: 4 }), /memory must be an object/);
     assert.throws(() => tasks.get('automl-zero')({ tasks: OPTIONS.tasks as unknown as Json, memory: OPTIONS.memory as unknown as Json, speed: 1 }), /unknown key 'speed'/);
+  });
+
+  it('reports the training steps of each evaluation and of its fingerprint with the result', () => {
+    const task = automlZeroTask(OPTIONS);
+    const program = gradientDescentProgram();
+    task.fingerprint!(program);
+    const inline = task.evaluate(program, { trialId: 0, seed: 0 }) as Measurement;
+    assert.deepEqual(inline.info, { trainSteps: 3 * 100, fecSteps: 3 * 10 });
+    // On a worker the genotype arrives as a fresh object: the fingerprint's steps are counted again.
+    const remote = automlZeroTask(OPTIONS).evaluate(JSON.parse(JSON.stringify(program)) as typeof program, { trialId: 0, seed: 0 }) as Measurement;
+    assert.deepEqual(remote.info, inline.info);
+    const early = { setup: [], predict: [instruction('SCALAR_CONST_SET_OP', { out: 1, data: [500] })], learn: [] };
+    assert.deepEqual((task.evaluate(early, { trialId: 1, seed: 0 }) as Measurement).info, { trainSteps: 3, fecSteps: 3 }, 'a run that stops at its first example takes one step per instance');
+    assert.deepEqual((automlZeroTask({ ...OPTIONS, fec: false }).evaluate(program, { trialId: 0, seed: 0 }) as Measurement).info, { trainSteps: 300, fecSteps: 0 });
+  });
+
+  it('judges a program above the select threshold on the select tasks within its evaluation', () => {
+    const select = { tasks: { ...OPTIONS.tasks, numTasks: 2, numTrain: 200, seed: 77 }, above: 0.9, evalSeed: 5 };
+    const task = automlZeroTask({ ...OPTIONS, select });
+    const good = task.evaluate(gradientDescentProgram(), { trialId: 0, seed: 0 }) as Measurement;
+    assert.ok((good.info!['selectFitness'] as number) > 0.99);
+    assert.equal(good.info!['selectSteps'], 2 * 200);
+    const alone = automlZeroTask({ tasks: select.tasks, memory: MEMORY }).fitness(gradientDescentProgram(), select.evalSeed);
+    assert.equal(good.info!['selectFitness'], alone, 'the select fitness is the select tasks\' own');
+    const poor = task.evaluate({ setup: [], predict: [], learn: [] }, { trialId: 1, seed: 0 }) as Measurement;
+    assert.equal(poor.info!['selectFitness'], undefined, 'programs below the threshold are not judged');
+  });
+
+  it('rejects a bad select config naming the key', () => {
+    const config = (select: unknown) => ({ tasks: OPTIONS.tasks, memory: OPTIONS.memory, select }) as unknown as Json;
+    assert.throws(() => tasks.get('automl-zero')(config({ tasks: OPTIONS.tasks, above: 0.9, evalSeed: 1, extra: 1 })), (e: Error) => e instanceof UsageError && /unknown key 'select.extra'/.test(e.message));
+    assert.throws(() => tasks.get('automl-zero')(config({ tasks: OPTIONS.tasks, above: 'high', evalSeed: 1 })), /select.above must be a number/);
+    assert.throws(() => tasks.get('automl-zero')(config({ tasks: OPTIONS.tasks, above: 0.9, evalSeed: -1 })), /select.evalSeed must be a whole number/);
+    assert.throws(() => tasks.get('automl-zero')(config({ tasks: 3, above: 0.9, evalSeed: 1 })), /select.tasks must be an object/);
+    assert.throws(() => tasks.get('automl-zero')({ tasks: OPTIONS.tasks as unknown as Json, memory: OPTIONS.memory as unknown as Json, maxAbsError: '5' }), /maxAbsError must be a number/);
+  });
+});
+
+describe("the 'register' space's printer", () => {
+  it('prints a stored program on one line without its dead instructions', () => {
+    const component = { ops: DEMO_OPS, initialSize: 1, minSize: 0, maxSize: 10 };
+    const config = registerSpaceConfig({ memory: MEMORY, components: { setup: component, predict: component, learn: component } });
+    const program = gradientDescentProgram(0.1);
+    const printed = printProgram(programToJSON({ ...program, setup: [...program['setup']!, instruction('SCALAR_CONST_SET_OP', { out: 3, data: [7] })] }), { id: 'register', config });
+    assert.match(printed, /^Setup\(\): s\d = 0\.1 \| Predict\(\): s1 = dot\(v\d, v0\) \| Learn\(\): .+; .+/);
+    assert.doesNotMatch(printed, /= 7\b/, 'the dead constant is left out');
   });
 });

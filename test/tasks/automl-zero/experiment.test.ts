@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { registerSpace } from '../../../src/spaces/register/index.ts';
-import type { ExperimentConfig } from '../../../src/tasks/automl-zero/index.ts';
 import { CLASSIFICATION_PRESET, DEMO_PRESET, NONLINEAR_PRESET, checkTaskSuite, experimentReport, runExperiments } from '../../../src/tasks/automl-zero/index.ts';
+import { tinyPreset } from './tiny-preset.ts';
 
-/** The demo, shrunk to run in a blink. */
-const TINY: ExperimentConfig = {
-  ...DEMO_PRESET,
-  searchTasks: { ...DEMO_PRESET.searchTasks, numTasks: 2, numTrain: 20, numValid: 20 },
-  selectTasks: { ...DEMO_PRESET.selectTasks, numTasks: 3, numTrain: 50, numValid: 20 },
-  finalTasks: { ...DEMO_PRESET.finalTasks, numTasks: 3, numTrain: 50, numValid: 20 },
-  populationSize: 30,
-  tournamentSize: 5,
-  experimentTrainSteps: 5_000,
-};
+const TINY = tinyPreset(5_000);
 
 describe('runExperiments', () => {
   it('runs experiments until their budget and reports what it found', async () => {

@@ -134,8 +134,16 @@ function searchSeed(options: CompareOptions, s: number, trajectories: Map<string
 
 /** The summaries and paired differences of `seeds` finished searches per contender. */
 function comparisonOf(options: CompareOptions, trajectories: Map<string, SearchTrajectory[]>): Comparison {
-  const { benchmark, seeds, budget } = options;
-  const names = options.contenders.map((c) => c.name);
+  return comparisonOfTrajectories(options.benchmark, options.budget, trajectories);
+}
+
+/**
+ * The comparison of finished searches: per algorithm (in the map's order) its trajectories
+ * in seed order, every algorithm with the same number, search s of each sharing seed s.
+ */
+export function comparisonOfTrajectories(benchmark: string, budget: number, trajectories: ReadonlyMap<string, readonly SearchTrajectory[]>): Comparison {
+  const names = [...trajectories.keys()];
+  const seeds = trajectories.get(names[0]!)?.length ?? 0;
   const results: { [name: string]: AlgorithmSummary } = {};
   for (const name of names) results[name] = summarise(trajectories.get(name)!, budget);
   const differences: PairedDifference[] = [];
@@ -151,7 +159,7 @@ function comparisonOf(options: CompareOptions, trajectories: Map<string, SearchT
   return { benchmark, seeds, budget, results, differences };
 }
 
-function summarise(trajectories: SearchTrajectory[], budget: number): AlgorithmSummary {
+function summarise(trajectories: readonly SearchTrajectory[], budget: number): AlgorithmSummary {
   const curve: CurvePoint[] = [];
   const column = new Float64Array(trajectories.length);
   for (let k = 0; k < budget; k++) {

@@ -24,33 +24,77 @@ const MAX_INVALID_IN_A_ROW = 10_000;
  */
 export function runSearch<G>(benchmark: TabularBenchmark<G>, algorithm: Algorithm<G>, budget: number, seed: number): SearchTrajectory {
   const rng = new Rng(seed);
-  const regret = new Float64Array(budget);
-  const seconds = new Float64Array(budget);
-  let bestValidation = -Infinity;
-  let incumbentTest = NaN;
+  const recorder = new TrajectoryRecorder(budget, benchmark.bestTest);
   let spent = 0;
-  let invalid = 0;
   let invalidInARow = 0;
-  for (let id = 0, queries = 0; queries < budget; id++) {
+  for (let id = 0; recorder.queries < budget; id++) {
     const genotype = algorithm.propose(rng);
     const answer = benchmark.query(genotype, rng);
     if (answer !== undefined) spent += answer.seconds;
     algorithm.feedback(trialOf(id, genotype, answer, spent));
     if (answer === undefined) {
-      invalid++;
+      recorder.invalid();
       if (++invalidInARow >= MAX_INVALID_IN_A_ROW) throw new UsageError(`${benchmark.name}: ${MAX_INVALID_IN_A_ROW} invalid proposals in a row; the search is stuck`);
       continue;
     }
     invalidInARow = 0;
-    if (answer.validation > bestValidation) {
-      bestValidation = answer.validation;
-      incumbentTest = answer.test;
-    }
-    regret[queries] = benchmark.bestTest - incumbentTest;
-    seconds[queries] = spent;
-    queries++;
+    recorder.query(answer);
   }
-  return { regret, seconds, invalidProposals: invalid };
+  return recorder.trajectory();
+}
+
+/**
+ * A search's trajectory, built query by query: the incumbent is the query with the best
+ * validation score so far (ties keep the earlier one), and its test score gives the regret.
+ */
+export class TrajectoryRecorder {
+  private readonly regret: Float64Array;
+  private readonly seconds: Float64Array;
+  private bestValidation = -Infinity;
+  private incumbentTest = NaN;
+  private spent = 0;
+  private invalidProposals = 0;
+  /** Queries recorded so far. */
+  queries = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly bestTest: number,
+  ) {
+    this.regret = new Float64Array(budget);
+    this.seconds = new Float64Array(budget);
+  }
+
+  /** Records one query (a query past the budget is ignored). */
+  query(answer: Pick<TabularAnswer, 'validation' | 'test' | 'seconds'>): void {
+    if (this.queries >= this.budget) return;
+    this.spent += answer.seconds;
+    if (answer.validation > this.bestValidation) {
+      this.bestValidation = answer.validation;
+      this.incumbentTest = answer.test;
+    }
+    this.regret[this.queries] = this.bestTest - this.incumbentTest;
+    this.seconds[this.queries] = this.spent;
+    this.queries++;
+  }
+
+  /** Counts an invalid proposal: fed back as failed, no query. */
+  invalid(count = 1): void {
+    this.invalidProposals += count;
+  }
+
+  /** Fills the queries short of the budget with the incumbent's regret (a search whose trials failed). */
+  holdToBudget(): void {
+    const last = this.queries - 1;
+    for (; this.queries < this.budget; this.queries++) {
+      this.regret[this.queries] = last < 0 ? NaN : this.regret[last]!;
+      this.seconds[this.queries] = this.spent;
+    }
+  }
+
+  trajectory(): SearchTrajectory {
+    return { regret: this.regret, seconds: this.seconds, invalidProposals: this.invalidProposals };
+  }
 }
 
 /** A finished trial; its time is the simulated training time spent so far. */

@@ -1,0 +1,65 @@
+import { prune } from '../../spaces/graph/draft.ts';
+import { isConst, type Graph } from '../../spaces/graph/graph.ts';
+import { keptSlots } from './program-rule.ts';
+import { G, M } from './program.ts';
+import type { ProxyConfig } from './proxies.ts';
+import { optimizerTask } from './task.ts';
+
+/** One optimizer's result on one proxy: the best learning rate of the grid, per seed and on average. */
+export interface ComparisonRow {
+  readonly name: string;
+  /** Validation loss at the best learning rate, one per seed. */
+  readonly losses: readonly number[];
+  readonly meanLoss: number;
+  /** Half-width of a 95% interval of the mean (normal approximation; 0 for one seed). */
+  readonly interval: number;
+  /** The best learning rate, per seed. */
+  readonly lrs: readonly number[];
+  /** Mean validation accuracy at the best rate (classification proxies). */
+  readonly meanAccuracy: number | undefined;
+  /** Slots the program keeps (its memory, in parameter-sized arrays). */
+  readonly slots: number;
+}
+
+/**
+ * Trains each program on the proxy at every rate of the grid, for each seed (the proxy's
+ * data, initial weights and batch order), and reports the best rate's validation loss. A
+ * program that diverges at every rate scores Infinity for that seed.
+ */
+export function compareOptimizers(programs: readonly { readonly name: string; readonly program: Graph }[], proxy: ProxyConfig, options: { readonly lrGrid?: readonly number[]; readonly seeds?: number } = {}): ComparisonRow[] {
+  const seeds = options.seeds ?? 1;
+  const tasks = Array.from({ length: seeds }, (_, s) => optimizerTask({ proxy: { ...proxy, seed: (proxy.seed ?? 1) + s }, ...(options.lrGrid === undefined ? {} : { lrGrid: options.lrGrid }) }));
+  return programs.map(({ name, program }) => {
+    const best = tasks.map((task) => task.runs(program)[0]!);
+    const losses = best.map((b) => b.run.validLoss);
+    const meanLoss = losses.reduce((s, x) => s + x, 0) / seeds;
+    const sd = seeds > 1 ? Math.sqrt(losses.reduce((s, x) => s + (x - meanLoss) ** 2, 0) / (seeds - 1)) : 0;
+    const accuracies = best.map((b) => b.run.accuracy).filter((a): a is number => a !== undefined);
+    return {
+      name,
+      losses,
+      meanLoss,
+      interval: (1.96 * sd) / Math.sqrt(seeds),
+      lrs: best.map((b) => b.lr),
+      meanAccuracy: accuracies.length === 0 ? undefined : accuracies.reduce((s, x) => s + x, 0) / accuracies.length,
+      slots: keptSlots(program).length,
+    };
+  });
+}
+
+/**
+ * True when the live program takes the sign of an interpolation between the gradient and the
+ * momentum (the m it reads or the m it returns), `sign(interpolate(g, m, β))` or
+ * `sign(interpolate(m, g, β))`: Lion's update direction.
+ */
+export function hasSignMomentum(program: Graph): boolean {
+  const g = prune(program);
+  return g.vertices.some((v) => {
+    if (isConst(v) || v.op !== 'sign') return false;
+    const inner = g.vertices[v.args[0]! - g.inputs];
+    if (inner === undefined || isConst(inner) || inner.op !== 'interpolate') return false;
+    const momentum = (id: number | undefined) => id === M || id === g.outputs[1];
+    const [x, y] = inner.args;
+    return (x === G && momentum(y)) || (momentum(x) && y === G);
+  });
+}

@@ -1,0 +1,117 @@
+import type { Executor } from '../../core/plugs.ts';
+import { Study, type StudySummary } from '../../core/study.ts';
+import type { Json, Trial } from '../../core/types.ts';
+import { fecCache } from '../../hashing/fec-cache.ts';
+import type { Graph } from '../../spaces/graph/graph.ts';
+import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
+import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
+import type { ProxyConfig } from './proxies.ts';
+import '../../algorithms/register.ts';
+import './register.ts';
+import { deadStatementCount, statementCount } from './space.ts';
+import { OPTIMIZER_OBJECTIVES, type OptimizerTask } from './task.ts';
+
+/** An optimizer search: the proxy, the population and the budget. */
+export interface OptimizerSearchOptions {
+  readonly proxy?: ProxyConfig;
+  readonly lrGrid?: readonly number[];
+  readonly seed?: number;
+  /** Trials to run (default 1,000 without a time limit). */
+  readonly budgetTrials?: number;
+  readonly budgetSeconds?: number;
+  /** Population of regularized evolution (default 50; the paper's is 1,000). */
+  readonly populationSize?: number;
+  /** Tournament size (default 2, the paper's). */
+  readonly tournamentSize?: number;
+  /** Most statements per program (default 30). */
+  readonly maxStatements?: number;
+  /** The program every member of the first population is (default 'adamw'). */
+  readonly start?: string;
+  /** Fail a candidate whose trainings take longer than this (default 60,000 ms). */
+  readonly timeLimitMs?: number;
+  /** Answer functionally equivalent candidates from the FEC cache (default true). */
+  readonly functionalCache?: boolean;
+  readonly store?: { readonly store: StudyStore; readonly name: string };
+  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
+  readonly syncBatch?: number;
+  readonly signal?: AbortSignal;
+  readonly onStudy?: (study: Study<Graph>) => void;
+}
+
+/** What a search found. */
+export interface OptimizerSearchResult {
+  readonly study: Study<Graph>;
+  readonly task: OptimizerTask;
+  readonly summary: StudySummary;
+  /** The trial with the lowest validation loss. */
+  readonly best: Trial<Graph> | undefined;
+  /** The start program's score (its first trial). */
+  readonly startLoss: number | undefined;
+  /** Mean share of dead statements over the trials this run proposed. */
+  readonly deadStatementRate: number;
+}
+
+/** The task, space and algorithm of an optimizer search as registry recipes. */
+export function optimizerRecipes(options: OptimizerSearchOptions): { task: Recipe; space: Recipe; algorithm: Recipe } {
+  const taskConfig: { [key: string]: Json } = { proxy: { ...(options.proxy ?? { kind: 'mnist-mlp' }) } as Json };
+  if (options.lrGrid !== undefined) taskConfig['lrGrid'] = [...options.lrGrid];
+  if (options.timeLimitMs !== undefined) taskConfig['timeLimitMs'] = options.timeLimitMs;
+  return {
+    task: { id: 'optimizers', config: taskConfig },
+    // randomMutations 0: every proposal before the population is full is the start program itself.
+    space: { id: 'optimizer-programs', config: { maxStatements: options.maxStatements ?? 30, start: options.start ?? 'adamw', randomMutations: 0 } },
+    algorithm: {
+      id: 'regularized-evolution',
+      config: { populationSize: options.populationSize ?? 50, tournamentSize: options.tournamentSize ?? 2, retryUntilChanged: 20 },
+    },
+  };
+}
+
+/**
+ * Regularized evolution over optimizer programs from a population of AdamW (Chen et al.
+ * 2023, scaled down): the recipes are registered, so worker threads, queue workers and
+ * `amoeba resume` rebuild the same search.
+ */
+export async function searchOptimizers(options: OptimizerSearchOptions = {}): Promise<OptimizerSearchResult> {
+  const seed = options.seed ?? 0;
+  const recipes = optimizerRecipes(options);
+  const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 1000 : undefined);
+  const cacheOptions: Json | undefined = options.functionalCache === false ? undefined : { seed };
+  const spec: StudySpec = {
+    name: options.store?.name ?? 'optimizers',
+    ...recipes,
+    objectives: OPTIMIZER_OBJECTIVES,
+    seed,
+    budgetTrials,
+    budgetSeconds: options.budgetSeconds,
+    ...(cacheOptions === undefined ? {} : { cache: cacheOptions }),
+  };
+  const extras = {
+    ...(options.executor === undefined ? {} : { executor: options.executor(recipes) }),
+    ...(options.syncBatch === undefined ? {} : { syncBatch: options.syncBatch }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const parts = rebuildParts<Graph>(spec);
+  const study =
+    options.store === undefined
+      ? new Study<Graph>({
+          ...parts, seed, ...extras,
+          ...(budgetTrials === undefined ? {} : { budgetTrials }),
+          ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
+          ...(cacheOptions === undefined ? {} : { cache: fecCache({ seed }) }),
+        })
+      : startStoredStudy<Graph>(options.store.store, spec, extras, parts);
+  const dead = { sum: 0, trials: 0 };
+  let startLoss: number | undefined;
+  study.on('trial', (trial) => {
+    if (trial.id === 0 && trial.status === 'done') startLoss = trial.values[0];
+    const statements = statementCount(trial.genotype);
+    if (statements > 0) {
+      dead.sum += deadStatementCount(trial.genotype) / statements;
+      dead.trials++;
+    }
+  });
+  options.onStudy?.(study);
+  const summary = await study.run();
+  return { study, task: parts.task as OptimizerTask, summary, best: study.best(), startLoss, deadStatementRate: dead.trials === 0 ? 0 : dead.sum / dead.trials };
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cli } from '../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'amoeba-optimizers-'));
+const TINY = ['--proxy', 'quadratic', '--steps', '40', '--lr-grid', '1e-2,3e-2', '--quiet'];
+
+describe('amoeba optimizers', () => {
+  it('searches from AdamW as a stored study, prints the best program against AdamW, and writes it as JSON that show and compare read', async () => {
+    const db = join(dir, 'runs.db');
+    const json = join(dir, 'best.json');
+    const { code, out, err } = await cli('optimizers', 'search', ...TINY, '--budget', '30', '--population', '6', '--held-out', 'none', '--db', db, '--workers', '1', '--json', json);
+    assert.equal(code, 0, err);
+    assert.match(out, /30 programs tried .* FEC cache hits \d+\.\d%; dead statements \d+\.\d% per program/);
+    assert.match(out, /AdamW \(the start\): valid loss /);
+    assert.match(out, /best \(trial \d+\): valid loss .*\n\ndef train\(w, g, m, v, lr, step\):\n/);
+    assert.match(err, /study 'optimizers-1'/);
+    const saved = JSON.parse(readFileSync(json, 'utf8')) as { best: { validLoss: number; code: string }; startLoss: number };
+    assert.ok(saved.best.validLoss <= saved.startLoss);
+    const shown = await cli('optimizers', 'show', json);
+    assert.equal(shown.code, 0);
+    assert.ok(shown.out.startsWith(saved.best.code), shown.out);
+    const compared = await cli('optimizers', 'compare', `lion,adamw,${json}`, '--proxy', 'quadratic', '--steps', '40', '--seeds', '2', '--lr-grid', '1e-2,3e-2');
+    assert.equal(compared.code, 0, compared.err);
+    assert.match(compared.out, /lion\s+\S+ ± \S+\s+-\s+\S+\s+1\n/);
+    assert.match(compared.out, /adamw\s+\S+ ± \S+\s+-\s+\S+\s+2\n/);
+  });
+
+  it('refuses an unknown proxy, a bad grid and an unknown program with one message and exit code 2', async () => {
+    for (const [args, pattern] of [
+      [['optimizers', 'search', '--proxy', 'mnist'], /--proxy must be one of mnist-mlp, regression-mlp, quadratic/],
+      [['optimizers', 'search', '--lr-grid', '0,1', '--no-db'], /--lr-grid must be comma-separated learning rates > 0/],
+      [['optimizers', 'show', 'adam'], /unknown optimizer program 'adam'; known: adamw, lion, sgd/],
+    ] as const) {
+      const { code, err } = await cli(...args);
+      assert.equal(code, 2, err);
+      assert.match(err, pattern);
+      assert.doesNotMatch(err, /\n\s+at /);
+    }
+  });
+});
