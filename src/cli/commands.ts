@@ -8,6 +8,7 @@ import { nasCommand } from './nas.ts';
 import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
 import { resumeCommand } from './resume.ts';
+import { rlLossCommand } from './rl-loss.ts';
 import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
 import { srCommand } from './sr.ts';
@@ -23,6 +24,7 @@ export const commands: CliCommand[] = [
   controlCommand,
   nasCommand,
   optimizersCommand,
+  rlLossCommand,
   runCommand,
   studiesCommand,
   showCommand,

@@ -10,6 +10,7 @@ import '../spaces/symbolic/register.ts';
 import './automl-zero/register.ts';
 import './function-approx/register.ts';
 import './nas/register.ts';
+import './rl-loss/register.ts';
 import './symbolic-regression/register.ts';
 import './control/register.ts';
 import './optimizers/register.ts';

@@ -1,0 +1,26 @@
+/** RL-loss evolution (MetaPG): SAC on the tensor engine, loss graphs, the three-objective task and its search. */
+export type { ContinuousEnv, EnvFactory, PhysicsConfig, StepResult } from './env.ts';
+export { episodeReturn } from './env.ts';
+export { normalizeAngle, pendulum, pendulumStep } from './pendulum.ts';
+export { cartpole, cartpoleReward, cartpoleStep } from './cartpole.ts';
+export { RL_ENVS, rlEnv } from './envs.ts';
+export { ReplayBuffer } from './replay-buffer.ts';
+export type { TransitionBatch } from './replay-buffer.ts';
+export { SacAgent, sacConfig, TrainingDiverged, DEFAULT_SAC_CONFIG } from './sac.ts';
+export type { SacConfig } from './sac.ts';
+export { LossTerms } from './loss-terms.ts';
+export type { ActorCriticLosses } from './loss-terms.ts';
+export { SAC_LOSSES } from './sac-losses.ts';
+export { SAC_GRAPH } from './sac-graph.ts';
+export { graphLosses, untrainableReason, LOSS_INPUTS } from './loss-graph.ts';
+export { LOSS_OPS, LOSS_OP_NAMES } from './loss-ops.ts';
+export { lossSpace, lossSpaceConfig } from './loss-space.ts';
+export { trainSac, evaluateGreedy } from './train.ts';
+export type { TrainOptions, TrainResult } from './train.ts';
+export { RlLossTask, rlLossTask, rlLossConfig, RL_LOSS_OBJECTIVES, EVALUATION_SAC } from './task.ts';
+export type { RlLossTaskConfig } from './task.ts';
+export { searchLosses, rlLossRecipes, initialPopulation } from './search.ts';
+export type { RlLossSearchOptions, RlLossSearchResult } from './search.ts';
+export { formatLossFront, lossFormulas, simplifiedLoss } from './report.ts';
+export { trainableLossSpace, trainableLossSpaceFromConfig } from './trainable-space.ts';
+export type { TrainableLossSpaceConfig } from './trainable-space.ts';
