@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import type { Executor } from '../core/plugs.ts';
-import type { Json } from '../core/types.ts';
+import type { Study, StudySummary } from '../core/study.ts';
+import type { Json, Trial } from '../core/types.ts';
 import type { Graph } from '../spaces/graph/graph.ts';
 import type { PhysicsConfig } from '../tasks/rl-loss/env.ts';
 import { RL_ENVS } from '../tasks/rl-loss/envs.ts';
@@ -12,7 +13,7 @@ import { candidateRow, formatLossFront, lossFormulas, simplifiedLoss } from '../
 import { SAC_GRAPH } from '../tasks/rl-loss/sac-graph.ts';
 import { searchLosses, type RlLossSearchResult } from '../tasks/rl-loss/search.ts';
 import { rlLossTask, type RlLossTaskConfig } from '../tasks/rl-loss/task.ts';
-import type { Recipe } from '../store/index.ts';
+import type { Recipe, StoredStudy, StudyStore } from '../store/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
@@ -104,6 +105,27 @@ function resultJson(result: RlLossSearchResult): Json {
   return { seed: result.seed, trials: result.summary.trials, failed: result.summary.failed, cached: result.summary.cached, elapsedMs: Math.round(result.summary.elapsedMs), sac: result.sac === undefined ? null : entry(result.sac), front: result.front.map(entry) };
 }
 
+/** The first lines of the result: what was tried, then the front beside SAC. */
+function resultText(result: RlLossSearchResult): string {
+  const s = result.summary;
+  return `${s.trials} loss pairs tried in ${(s.elapsedMs / 1000).toFixed(1)} s: ${s.failed} failed, ${s.cached} answered by the functional cache\n\n${formatLossFront(result.front, result.sac)}`;
+}
+
+/**
+ * A stored rl-loss study's result after `amoeba resume`: the front beside SAC, trial 0 of
+ * every search (the first population starts with it), as `rl-loss search` prints it.
+ */
+export function rlLossStudyOutput(study: Study<unknown>, stored: StoredStudy, summary: StudySummary, store: StudyStore): { readonly text: string; readonly json: Json } {
+  const front = (study as Study<Graph>).front();
+  const record = store.trial(stored.name, 0);
+  const fromRecord = (): Trial<Graph> | undefined =>
+    record === undefined || (record.status !== 'done' && record.status !== 'failed')
+      ? undefined
+      : ({ ...record, genotype: lossSpace(1000).fromJSON(record.genotype), values: record.values ?? [], loss: [], finishedMs: record.finishedMs ?? 0 } as unknown as Trial<Graph>);
+  const result: RlLossSearchResult = { front, sac: front.find((t) => t.id === 0) ?? fromRecord(), summary, seed: stored.seed };
+  return { text: resultText(result), json: resultJson(result) };
+}
+
 async function search(flags: SearchFlags, io: CliIo): Promise<void> {
   checkWritable(flags.json, 'json');
   const task = taskConfig(flags);
@@ -132,8 +154,7 @@ async function search(flags: SearchFlags, io: CliIo): Promise<void> {
     });
     stop();
     const s = result.summary;
-    io.out(`${s.trials} loss pairs tried in ${(s.elapsedMs / 1000).toFixed(1)} s: ${s.failed} failed, ${s.cached} answered by the functional cache\n\n`);
-    io.out(formatLossFront(result.front, result.sac));
+    io.out(resultText(result));
     if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(resultJson(result), null, 2)}\n`, 'json');
     if (s.stopReason === 'aborted' && plumbing.store !== undefined) io.err(`amoeba: interrupted; continue with: amoeba resume ${plumbing.store.name} --db ${flags.db as string}\n`);
   } finally {

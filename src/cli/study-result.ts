@@ -3,6 +3,7 @@ import type { Json, Trial } from '../core/types.ts';
 import { formatNumber, formatStudyReport, studyReport } from '../report/index.ts';
 import type { StoredStudy, StudySpec, StudyStore } from '../store/index.ts';
 import { controlStudyOutput } from './control.ts';
+import { rlLossStudyOutput } from './rl-loss.ts';
 import { formulaStudyOutput } from './sr.ts';
 
 /** A study's result as its own command prints it (`text`) and writes it with `--json`. */
@@ -12,7 +13,7 @@ export interface StudyOutput {
 }
 
 /** Builds the result of a study of one task after it ran (fresh or resumed). */
-type StudyOutputBuilder = (study: Study<unknown>, stored: StoredStudy, summary: StudySummary) => StudyOutput;
+type StudyOutputBuilder = (study: Study<unknown>, stored: StoredStudy, summary: StudySummary, store: StudyStore) => StudyOutput;
 
 /**
  * The commands' own result formats, by task id: what `amoeba resume` prints so that a resumed
@@ -21,12 +22,13 @@ type StudyOutputBuilder = (study: Study<unknown>, stored: StoredStudy, summary: 
 const OUTPUTS: ReadonlyMap<string, StudyOutputBuilder> = new Map([
   ['symbolic-regression', formulaStudyOutput],
   ['control', controlStudyOutput],
+  ['rl-loss', rlLossStudyOutput],
 ]);
 
 /** The result of a stored study that has just run: its command's format, else the `show` report. */
 export function studyOutput(store: StudyStore, study: Study<unknown>, stored: StoredStudy, summary: StudySummary): StudyOutput {
   const own = OUTPUTS.get(stored.task.id);
-  if (own !== undefined) return own(study, stored, summary);
+  if (own !== undefined) return own(study, stored, summary, store);
   return reportOutput(store, store.study(stored.name) ?? stored);
 }
 

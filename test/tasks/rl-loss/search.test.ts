@@ -14,6 +14,7 @@ import { formatLossFront } from '../../../src/tasks/rl-loss/report.ts';
 import { rlLossTask } from '../../../src/tasks/rl-loss/task.ts';
 import type { Graph } from '../../../src/spaces/graph/graph.ts';
 import { cli } from '../../helpers/cli.ts';
+import { studyOutput } from '../../../src/cli/study-result.ts';
 import { TINY_TASK } from './tiny-task.ts';
 
 describe('the rl-loss search', () => {
@@ -60,9 +61,15 @@ describe('the rl-loss search', () => {
     assert.equal(stopped.summary.stopReason, 'aborted');
     const before = store.trials('rl-1').filter((t) => t.status !== 'running').length;
     assert.ok(before >= 2 && before < 5);
-    const summary = await resumeStoredStudy<Graph>(store, 'rl-1').run();
+    const resumed = resumeStoredStudy<Graph>(store, 'rl-1');
+    const summary = await resumed.run();
     assert.equal(summary.stopReason, 'budget');
     assert.equal(store.trials('rl-1').filter((t) => t.status === 'done' || t.status === 'failed').length, 5);
+    // amoeba resume ends as rl-loss search does: the front beside SAC, trial 0.
+    const output = studyOutput(store, resumed as never, store.study('rl-1')!, summary);
+    assert.match(output.text, /^5 loss pairs tried/);
+    assert.match(output.text, /^S +0 /m);
+    assert.equal((output.json as { sac: { trialId: number } }).sac.trialId, 0);
   });
 
   it('evaluates on worker threads as on this one', async () => {
