@@ -7,7 +7,9 @@ import type { Recipe } from '../store/index.ts';
 import { parseGraph } from '../spaces/graph/validate.ts';
 import { compareOptimizers, hasSignMomentum, type ComparisonRow } from '../tasks/optimizers/compare.ts';
 import { optimizerOps } from '../tasks/optimizers/ops.ts';
+import { exportUpdateRule } from '../tasks/optimizers/export-program.ts';
 import { printProgram } from '../tasks/optimizers/print-program.ts';
+import { simplifyProgram } from '../tasks/optimizers/simplify-program.ts';
 import { keptSlots } from '../tasks/optimizers/program-rule.ts';
 import { PROXY_KINDS, type ProxyConfig, type ProxyKind } from '../tasks/optimizers/proxies.ts';
 import { REFERENCE_PROGRAMS, referenceProgram } from '../tasks/optimizers/reference-programs.ts';
@@ -152,12 +154,19 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
 
   optimizers
     .command('show')
-    .description('print an optimizer program as code')
+    .description('print an optimizer program simplified (dead code removed, constants folded), or export it as a TypeScript update rule')
     .argument('<program>', `${Object.keys(REFERENCE_PROGRAMS).join(', ')} or a program .json file`)
-    .option('--dead', 'keep dead statements, marked')
-    .action((item: string, flags: { dead?: boolean }) => {
+    .option('--dead', 'print the program as stored, dead statements marked, nothing folded')
+    .option('--typescript <name>', 'print a TypeScript module exporting the program as a learn/optim UpdateRule named <name>')
+    .addHelpText('after', '\nExamples:\n  amoeba optimizers show best.json\n  amoeba optimizers show best.json --typescript found > found.ts   # optimizer(net.parameters(), found, 1e-3)')
+    .action((item: string, flags: { dead?: boolean; typescript?: string }) => {
       const { program } = namedProgram(item);
-      io.out(`${printProgram(program, { dead: flags.dead === true })}\n# slots kept: ${keptSlots(program).join(', ') || 'none'}; sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}\n`);
+      if (flags.typescript !== undefined) {
+        io.out(exportUpdateRule(program, { name: flags.typescript }));
+        return;
+      }
+      const text = flags.dead === true ? printProgram(program, { dead: true }) : printProgram(simplifyProgram(program));
+      io.out(`${text}\n# slots kept: ${keptSlots(program).join(', ') || 'none'}; sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}\n`);
     });
 };
 
@@ -178,7 +187,7 @@ function searchReport(result: OptimizerSearchResult, heldOut: ProxyKind | undefi
     `AdamW (the start): valid loss ${number(result.startLoss ?? NaN)}`,
     `best (trial ${best.id}): valid loss ${number(best.values[0]!)} at lr ${String(best.info?.['lr'])}; ${keptSlots(program).length} slot(s); sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}`,
     '',
-    printProgram(program),
+    printProgram(simplifyProgram(program)),
     '',
   );
   let comparison: ComparisonRow[] = [];
@@ -190,7 +199,7 @@ function searchReport(result: OptimizerSearchResult, heldOut: ProxyKind | undefi
   const json: Json = {
     summary: { trials: s.trials, failed: s.failed, cached: s.cached, elapsedMs: s.elapsedMs, fecHitRate: s.cache?.hitRate ?? 0, deadStatementRate: result.deadStatementRate },
     startLoss: result.startLoss ?? null,
-    best: { trial: best.id, validLoss: best.values[0]!, info: best.info ?? null, code: printProgram(program), program: program as unknown as Json, signMomentum: hasSignMomentum(program) },
+    best: { trial: best.id, validLoss: best.values[0]!, info: best.info ?? null, code: printProgram(simplifyProgram(program)), program: program as unknown as Json, signMomentum: hasSignMomentum(program) },
     heldOut: comparison.map((r) => ({ ...r, meanAccuracy: r.meanAccuracy ?? null })) as unknown as Json,
   };
   return { text: lines.join('\n'), json };

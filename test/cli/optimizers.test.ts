@@ -29,6 +29,20 @@ describe('amoeba optimizers', () => {
     assert.match(compared.out, /adamw\s+\S+ ± \S+\s+-\s+\S+\s+2\n/);
   });
 
+  it('shows a program simplified, as stored with --dead, and as a TypeScript update rule', async () => {
+    const simplified = await cli('optimizers', 'show', 'lion');
+    assert.equal(simplified.code, 0, simplified.err);
+    assert.match(simplified.out, /t2 = sign\(t1\)\n {2}update = lr \* t2\n/);
+    const stored = await cli('optimizers', 'show', 'lion', '--dead');
+    assert.match(stored.out, /0 \* w/);
+    const exported = await cli('optimizers', 'show', 'lion', '--typescript', 'lion2');
+    assert.equal(exported.code, 0, exported.err);
+    assert.match(exported.out, /^import type \{ optim \} from 'amoeba\/learn';\n[^]*export const lion2: optim\.UpdateRule = \{\n {2}name: 'lion2',\n {2}config: \{\},\n {2}slots: \['m'\],/);
+    const bad = await cli('optimizers', 'show', 'lion', '--typescript', 'lion-2');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /JS identifier/);
+  });
+
   it('refuses an unknown proxy, a bad grid and an unknown program with one message and exit code 2', async () => {
     for (const [args, pattern] of [
       [['optimizers', 'search', '--proxy', 'mnist'], /--proxy must be one of mnist-mlp, regression-mlp, quadratic/],

@@ -1,8 +1,8 @@
-import { prune } from '../../spaces/graph/draft.ts';
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import { keptSlots } from './program-rule.ts';
 import { G, M } from './program.ts';
 import type { ProxyConfig } from './proxies.ts';
+import { simplifyProgram } from './simplify-program.ts';
 import { optimizerTask } from './task.ts';
 
 /** One optimizer's result on one proxy: the best learning rate of the grid, per seed and on average. */
@@ -50,10 +50,11 @@ export function compareOptimizers(programs: readonly { readonly name: string; re
 /**
  * True when the live program takes the sign of an interpolation between the gradient and the
  * momentum (the m it reads or the m it returns), `sign(interpolate(g, m, β))` or
- * `sign(interpolate(m, g, β))`: Lion's update direction.
+ * `sign(interpolate(m, g, β))`: Lion's update direction. It reads the simplified program,
+ * so a spelling such as sign(1·interpolate(g, m, β)) counts too.
  */
 export function hasSignMomentum(program: Graph): boolean {
-  const g = prune(program);
+  const g = simplifyProgram(program);
   return g.vertices.some((v) => {
     if (isConst(v) || v.op !== 'sign') return false;
     const inner = g.vertices[v.args[0]! - g.inputs];
