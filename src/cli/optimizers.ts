@@ -266,6 +266,11 @@ function runReport(result: OptimizerRunResult, config: RunConfig): { text: strin
   });
   const candidateLine = (c: FunnelCandidate) => `  round ${c.round} trial ${c.trial}: search ${number(c.searchLoss)}, funnel ${c.stageLosses.map(number).join(' → ')}; sign momentum: ${hasSignMomentum(c.program) ? 'yes' : 'no'}`;
   lines.push(...result.candidates.map(candidateLine));
+  const signs = result.signs;
+  lines.push(
+    `sign among the ${signs.programs} distinct programs evaluated: ${signs.withSign} take a sign, ${signs.withSignMomentum} contain sign(interpolate(g, m, β))` +
+      (signs.bestSignMomentum === undefined ? '' : ` (the best of them: valid loss ${number(signs.bestSignMomentum.loss)})`),
+  );
   const discovery = result.discoveries[0];
   if (result.stages.length > 0) lines.push(`discoveries (beat AdamW at every stage): ${result.discoveries.length}`);
   if (discovery !== undefined) lines.push('', printProgram(simplifyProgram(discovery.program)), '');
@@ -284,6 +289,7 @@ function runReport(result: OptimizerRunResult, config: RunConfig): { text: strin
     funnel: result.stages.map((s) => ({ proxy: s.proxy, adamwLoss: s.adamwLoss, entered: s.entered, survived: s.survived })) as unknown as Json,
     candidates: result.candidates.map((c) => ({ round: c.round, trial: c.trial, searchLoss: c.searchLoss, stageLosses: c.stageLosses, signMomentum: hasSignMomentum(c.program), program: c.program as unknown as Json })),
     discoveries: result.discoveries.length,
+    signs: { programs: signs.programs, withSign: signs.withSign, withSignMomentum: signs.withSignMomentum, bestSignMomentumLoss: signs.bestSignMomentum?.loss ?? null },
     heldOut: comparison.map((r) => ({ ...r, meanAccuracy: r.meanAccuracy ?? null })) as unknown as Json,
   };
   return { text: lines.join('\n'), json };

@@ -3,13 +3,15 @@ import { wholeNumber } from '../../core/options.ts';
 import type { Executor } from '../../core/plugs.ts';
 import { Study } from '../../core/study.ts';
 import type { Json } from '../../core/types.ts';
-import type { Graph } from '../../spaces/graph/graph.ts';
+import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import { parseGraph } from '../../spaces/graph/validate.ts';
 import { rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
+import { hasSignMomentum } from './compare.ts';
 import { optimizerOps } from './ops.ts';
 import { proxyConfig, type ProxyConfig } from './proxies.ts';
 import { adamwProgram } from './reference-programs.ts';
+import { simplifyProgram } from './simplify-program.ts';
 import { deadStatementCount, statementCount } from './space.ts';
 import { optimizerRecipes, searchOptimizers, type OptimizerSearchOptions, type OptimizerSearchResult } from './search.ts';
 import { OPTIMIZER_OBJECTIVES } from './task.ts';
@@ -115,8 +117,40 @@ export interface OptimizerRunResult {
   readonly stages: readonly FunnelStageResult[];
   /** The candidates that beat AdamW at every stage, best last-stage loss first. */
   readonly discoveries: readonly FunnelCandidate[];
+  /** How often sign and sign momentum appear among the programs the rounds evaluated. */
+  readonly signs: SignCensus;
   /** True when an interrupt stopped the run before its end. */
   readonly interrupted: boolean;
+}
+
+/** Sign updates among the distinct programs (structural keys) that finished. */
+export interface SignCensus {
+  readonly programs: number;
+  /** Programs whose live code takes the sign of a tensor. */
+  readonly withSign: number;
+  /** Programs that contain sign(interpolate(g, m, β)), Lion's direction. */
+  readonly withSignMomentum: number;
+  /** The lowest-loss program with sign momentum. */
+  readonly bestSignMomentum: RunTrial | undefined;
+}
+
+/** Counts sign and sign momentum in the live programs of `trials`, once per structural key. */
+export function signCensus(trials: readonly RunTrial[]): SignCensus {
+  const seen = new Set<string>();
+  let withSign = 0;
+  let withSignMomentum = 0;
+  let bestSignMomentum: RunTrial | undefined;
+  for (const t of trials) {
+    if (seen.has(t.key)) continue;
+    seen.add(t.key);
+    const live = simplifyProgram(t.program);
+    if (!live.vertices.some((v) => !isConst(v) && v.op === 'sign')) continue;
+    withSign++;
+    if (!hasSignMomentum(live)) continue;
+    withSignMomentum++;
+    if (bestSignMomentum === undefined || t.loss < bestSignMomentum.loss) bestSignMomentum = t;
+  }
+  return { programs: seen.size, withSign, withSignMomentum, bestSignMomentum };
 }
 
 const memberName = (group: string, member: string) => `${group}/${member}`;
@@ -210,7 +244,7 @@ export async function runOptimizerSearch(options: OptimizerRunOptions = {}): Pro
     entering = survivors;
   }
   const discoveries = stages.length === funnel.length ? [...entering].sort((a, b) => a.stageLosses.at(-1)! - b.stageLosses.at(-1)!) : [];
-  return { rounds: results, adamwLoss, best: lowest(all.map((a) => a.trial)), candidates, stages, discoveries, interrupted: false };
+  return { rounds: results, adamwLoss, best: lowest(all.map((a) => a.trial)), candidates, stages, discoveries, signs: signCensus(all.map((a) => a.trial)), interrupted: false };
 }
 
 type RoundCounts = Pick<RoundResult, 'trials' | 'failed' | 'elapsedMs' | 'fecHitRate' | 'deadStatementRate'>;
@@ -248,7 +282,8 @@ function searchOptionsOf(options: OptimizerRunOptions): OptimizerSearchOptions {
 }
 
 function partial(rounds: RoundResult[], all: readonly { trial: RunTrial }[], adamwLoss: number | undefined, interrupted: boolean): OptimizerRunResult {
-  return { rounds, adamwLoss, best: lowest(all.map((a) => a.trial)), candidates: [], stages: [], discoveries: [], interrupted };
+  const trials = all.map((a) => a.trial);
+  return { rounds, adamwLoss, best: lowest(trials), candidates: [], stages: [], discoveries: [], signs: signCensus(trials), interrupted };
 }
 
 function isFinished(store: StudyStore, name: string): boolean {

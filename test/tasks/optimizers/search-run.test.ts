@@ -3,9 +3,11 @@ import { describe, it } from 'node:test';
 import type { Graph } from '../../../src/spaces/graph/graph.ts';
 import { memoryStore } from '../../../src/store/index.ts';
 import { optimizerSpace } from '../../../src/tasks/optimizers/space.ts';
-import { adamwProgram } from '../../../src/tasks/optimizers/reference-programs.ts';
-import { funnelCandidates, runOptimizerSearch, type RunTrial } from '../../../src/tasks/optimizers/search-run.ts';
-import { optimizerRecipes } from '../../../src/tasks/optimizers/search.ts';
+import { adamwProgram, lionProgram } from '../../../src/tasks/optimizers/reference-programs.ts';
+import { hasSignMomentum } from '../../../src/tasks/optimizers/compare.ts';
+import { programFromStatements } from '../../../src/tasks/optimizers/program.ts';
+import { funnelCandidates, runOptimizerSearch, signCensus, type RunTrial } from '../../../src/tasks/optimizers/search-run.ts';
+import { optimizerRecipes, searchOptimizers } from '../../../src/tasks/optimizers/search.ts';
 
 const QUADRATIC = { kind: 'quadratic', dimensions: 6, condition: 100, steps: 60 } as const;
 const FUNNEL = [
@@ -45,10 +47,31 @@ describe('optimizer search run', () => {
     assert.deepEqual(again.discoveries.map((d) => key(d.program)), result.discoveries.map((d) => key(d.program)));
   });
 
-  it('restarts the population from its start after the patience runs out', () => {
-    const recipes = optimizerRecipes({ proxy: QUADRATIC, restartPatience: 25 });
+  it('restarts the population from its start after the patience runs out', async () => {
+    const recipes = optimizerRecipes({ proxy: QUADRATIC, restartPatience: 6 });
     assert.equal(recipes.algorithm.id, 'restarts');
-    assert.deepEqual((recipes.algorithm.config as { patienceTrials: number }).patienceTrials, 25);
+    // A restart makes the next whole population AdamW again: four proposals of it after the first four.
+    const adamwAgain = async (restartPatience?: number) => {
+      let count = 0;
+      await searchOptimizers({
+        proxy: QUADRATIC, lrGrid: [1e-2], budgetTrials: 60, populationSize: 4, seed: 2,
+        ...(restartPatience === undefined ? {} : { restartPatience }),
+        onStudy: (study) => study.on('trial', (t) => {
+          if (t.id >= 4 && t.key === key(adamwProgram())) count++;
+        }),
+      });
+      return count;
+    };
+    assert.ok((await adamwAgain(6)) >= 4);
+    assert.ok((await adamwAgain()) < 4);
+  });
+
+  it('counts sign and sign momentum once per program', () => {
+    const trial = (id: number, program: Graph, loss: number): RunTrial => ({ id, program, key: key(program), hash: undefined, loss, info: undefined });
+    const signSgd = programFromStatements([['update', 'sign', 'g'], ['update', 'mul_st', 'lr', 'update']]);
+    const census = signCensus([trial(0, adamwProgram(), 1), trial(1, lionProgram(), 0.9), trial(2, lionProgram(), 0.9), trial(3, lionProgram({ beta1: 0.5 }), 0.7), trial(4, signSgd, 0.8)]);
+    assert.deepEqual({ ...census, bestSignMomentum: census.bestSignMomentum?.id }, { programs: 4, withSign: 3, withSignMomentum: 2, bestSignMomentum: 3 });
+    assert.equal(hasSignMomentum(signSgd), false);
   });
 
   it('promotes one program per behaviour, only those that beat AdamW, and never AdamW itself', () => {
