@@ -64,3 +64,33 @@ export function hasSignMomentum(program: Graph): boolean {
     return (x === G && momentum(y)) || (momentum(x) && y === G);
   });
 }
+
+/** Sign updates among the distinct programs (structural keys) that finished. */
+export interface SignCensus<T> {
+  readonly programs: number;
+  /** Programs whose live code takes the sign of a tensor. */
+  readonly withSign: number;
+  /** Programs that contain sign(interpolate(g, m, β)), Lion's direction. */
+  readonly withSignMomentum: number;
+  /** The lowest-loss program with sign momentum. */
+  readonly bestSignMomentum: T | undefined;
+}
+
+/** Counts sign and sign momentum in the live programs of `trials`, once per structural key. */
+export function signCensus<T extends { readonly key: string; readonly program: Graph; readonly loss: number }>(trials: readonly T[]): SignCensus<T> {
+  const seen = new Set<string>();
+  let withSign = 0;
+  let withSignMomentum = 0;
+  let bestSignMomentum: T | undefined;
+  for (const t of trials) {
+    if (seen.has(t.key)) continue;
+    seen.add(t.key);
+    const live = simplifyProgram(t.program);
+    if (!live.vertices.some((v) => !isConst(v) && v.op === 'sign')) continue;
+    withSign++;
+    if (!hasSignMomentum(live)) continue;
+    withSignMomentum++;
+    if (bestSignMomentum === undefined || t.loss < bestSignMomentum.loss) bestSignMomentum = t;
+  }
+  return { programs: seen.size, withSign, withSignMomentum, bestSignMomentum };
+}

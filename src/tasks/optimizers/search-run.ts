@@ -1,20 +1,18 @@
 import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
 import type { Executor } from '../../core/plugs.ts';
-import { Study } from '../../core/study.ts';
-import type { Json } from '../../core/types.ts';
-import { isConst, type Graph } from '../../spaces/graph/graph.ts';
+import type { Study } from '../../core/study.ts';
+import type { Graph } from '../../spaces/graph/graph.ts';
 import { parseGraph } from '../../spaces/graph/validate.ts';
-import { rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
-import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
-import { hasSignMomentum } from './compare.ts';
+import type { Recipe, StudyStore } from '../../store/types.ts';
+import { signCensus, type SignCensus } from './compare.ts';
+import { defaultFunnel, funnelCandidates, funnelStage, isFinished, type FunnelCandidate, type FunnelStageResult, type RunTrial } from './funnel.ts';
 import { optimizerOps } from './ops.ts';
 import { proxyConfig, type ProxyConfig } from './proxies.ts';
 import { adamwProgram } from './reference-programs.ts';
-import { simplifyProgram } from './simplify-program.ts';
-import { deadStatementCount, statementCount } from './space.ts';
 import { optimizerRecipes, searchOptimizers, type OptimizerSearchOptions, type OptimizerSearchResult } from './search.ts';
-import { OPTIMIZER_OBJECTIVES } from './task.ts';
+import { deadStatementCount, statementCount } from './space.ts';
+
 
 /*
  * A search run as the paper's mechanics against early convergence shape it (Chen et al. 2023,
@@ -25,30 +23,6 @@ import { OPTIMIZER_OBJECTIVES } from './task.ts';
  * trained on larger tasks, AdamW beside them, and only those that beat AdamW there go on.
  * The survivors of the last stage are the run's discoveries.
  */
-
-/**
- * The funnel's stages for a search proxy: two of its kind, each on other data and initial
- * weights (its seed), about 4× and 16× its cost (for MNIST twice and four times the width and
- * the steps, and more data; for the quadratic more dimensions, steps and a worse condition).
- */
-export function defaultFunnel(proxy: ProxyConfig): ProxyConfig[] {
-  if (proxy.kind === 'quadratic') {
-    return [
-      { kind: 'quadratic', dimensions: 40, steps: 400, seed: 2 },
-      { kind: 'quadratic', dimensions: 80, condition: 1e5, steps: 800, seed: 3 },
-    ];
-  }
-  if (proxy.kind === 'regression-mlp') {
-    return [
-      { kind: 'regression-mlp', hidden: 64, steps: 400, trainSize: 2048, validSize: 512, seed: 2 },
-      { kind: 'regression-mlp', hidden: 128, steps: 800, trainSize: 4096, validSize: 1024, seed: 3 },
-    ];
-  }
-  return [
-    { kind: 'mnist-mlp', steps: 300, hidden: 64, trainSize: 4000, validSize: 1000, seed: 2 },
-    { kind: 'mnist-mlp', steps: 600, hidden: 128, trainSize: 8000, validSize: 2000, seed: 3 },
-  ];
-}
 
 /** Options of `runOptimizerSearch`: those of one search, plus rounds and the funnel. */
 export interface OptimizerRunOptions extends Omit<OptimizerSearchOptions, 'start' | 'store' | 'onStudy' | 'executor'> {
@@ -66,16 +40,6 @@ export interface OptimizerRunOptions extends Omit<OptimizerSearchOptions, 'start
   readonly onStudy?: (study: Study<Graph>, label: string) => void;
 }
 
-/** One finished trial of a round or stage, read back from the study or its store. */
-export interface RunTrial {
-  readonly id: number;
-  readonly program: Graph;
-  readonly key: string;
-  readonly hash: string | undefined;
-  readonly loss: number;
-  readonly info: { readonly [key: string]: Json } | undefined;
-}
-
 /** What a round did. */
 export interface RoundResult {
   readonly index: number;
@@ -86,24 +50,6 @@ export interface RoundResult {
   readonly fecHitRate: number;
   readonly deadStatementRate: number;
   readonly best: RunTrial | undefined;
-}
-
-/** A program in the funnel: where it came from, and its loss at each stage it reached. */
-export interface FunnelCandidate {
-  readonly program: Graph;
-  readonly round: number;
-  readonly trial: number;
-  readonly searchLoss: number;
-  /** Validation loss on each stage reached (Infinity where it failed there). */
-  readonly stageLosses: number[];
-}
-
-/** One funnel stage: its proxy, AdamW's loss there, and how many of those who entered survived. */
-export interface FunnelStageResult {
-  readonly proxy: Required<ProxyConfig>;
-  readonly adamwLoss: number;
-  readonly entered: number;
-  readonly survived: number;
 }
 
 /** What a run found. */
@@ -118,39 +64,9 @@ export interface OptimizerRunResult {
   /** The candidates that beat AdamW at every stage, best last-stage loss first. */
   readonly discoveries: readonly FunnelCandidate[];
   /** How often sign and sign momentum appear among the programs the rounds evaluated. */
-  readonly signs: SignCensus;
+  readonly signs: SignCensus<RunTrial>;
   /** True when an interrupt stopped the run before its end. */
   readonly interrupted: boolean;
-}
-
-/** Sign updates among the distinct programs (structural keys) that finished. */
-export interface SignCensus {
-  readonly programs: number;
-  /** Programs whose live code takes the sign of a tensor. */
-  readonly withSign: number;
-  /** Programs that contain sign(interpolate(g, m, β)), Lion's direction. */
-  readonly withSignMomentum: number;
-  /** The lowest-loss program with sign momentum. */
-  readonly bestSignMomentum: RunTrial | undefined;
-}
-
-/** Counts sign and sign momentum in the live programs of `trials`, once per structural key. */
-export function signCensus(trials: readonly RunTrial[]): SignCensus {
-  const seen = new Set<string>();
-  let withSign = 0;
-  let withSignMomentum = 0;
-  let bestSignMomentum: RunTrial | undefined;
-  for (const t of trials) {
-    if (seen.has(t.key)) continue;
-    seen.add(t.key);
-    const live = simplifyProgram(t.program);
-    if (!live.vertices.some((v) => !isConst(v) && v.op === 'sign')) continue;
-    withSign++;
-    if (!hasSignMomentum(live)) continue;
-    withSignMomentum++;
-    if (bestSignMomentum === undefined || t.loss < bestSignMomentum.loss) bestSignMomentum = t;
-  }
-  return { programs: seen.size, withSign, withSignMomentum, bestSignMomentum };
 }
 
 const memberName = (group: string, member: string) => `${group}/${member}`;
@@ -235,7 +151,7 @@ export async function runOptimizerSearch(options: OptimizerRunOptions = {}): Pro
     if (entering.length === 0) break;
     if (options.signal?.aborted === true) return { ...partial(results, all, adamwLoss, true), candidates, stages };
     const name = where === undefined ? undefined : memberName(where.group, `funnel-${k + 1}`);
-    const losses = await funnelStage([adamwProgram(), ...entering.map((c) => c.program)], proxy, options, name, `funnel ${k + 1}`);
+    const losses = await funnelStage([adamwProgram(), ...entering.map((c) => c.program)], proxy, { ...options, search }, name, `funnel ${k + 1}`);
     if (losses === undefined) return { ...partial(results, all, adamwLoss, true), candidates, stages };
     const [adamw, ...rest] = losses;
     entering.forEach((c, i) => c.stageLosses.push(rest[i]!));
@@ -286,69 +202,3 @@ function partial(rounds: RoundResult[], all: readonly { trial: RunTrial }[], ada
   return { rounds, adamwLoss, best: lowest(trials), candidates: [], stages: [], discoveries: [], signs: signCensus(trials), interrupted };
 }
 
-function isFinished(store: StudyStore, name: string): boolean {
-  const study = store.study(name);
-  if (study === undefined) return false;
-  const counts = store.counts(name);
-  return study.status === 'ended' && study.stopReason !== 'aborted' && counts.running + counts.pending === 0;
-}
-
-/**
- * The programs promoted into the funnel: the best `size` that beat AdamW on the search proxy,
- * one per behaviour (functional hash, or structural key when there is none), AdamW's own
- * behaviour left out.
- */
-export function funnelCandidates(all: readonly { round: number; trial: RunTrial }[], adamwLoss: number | undefined, size: number): FunnelCandidate[] {
-  if (adamwLoss === undefined) return [];
-  const adamw = all.find((a) => a.round === 1 && a.trial.id === 0)?.trial;
-  const seen = new Set<string>(adamw === undefined ? [] : [adamw.hash ?? adamw.key]);
-  const out: FunnelCandidate[] = [];
-  for (const { round, trial } of [...all].sort((a, b) => a.trial.loss - b.trial.loss)) {
-    if (out.length >= size || !(trial.loss < adamwLoss)) break;
-    const identity = trial.hash ?? trial.key;
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    out.push({ program: trial.program, round, trial: trial.id, searchLoss: trial.loss, stageLosses: [] });
-  }
-  return out;
-}
-
-/**
- * Trains each program on the stage's proxy (the search's learning-rate grid) as one study
- * that proposes exactly them, in order: regularized evolution whose population is the list.
- * Returns each program's validation loss (Infinity for a failed trial), or undefined when
- * interrupted.
- */
-async function funnelStage(programs: readonly Graph[], proxy: Required<ProxyConfig>, options: OptimizerRunOptions, name: string | undefined, label: string): Promise<number[] | undefined> {
-  const base = optimizerRecipes({ ...searchOptionsOf(options), proxy });
-  const recipes = {
-    task: base.task,
-    space: base.space,
-    algorithm: { id: 'regularized-evolution', config: { populationSize: programs.length, tournamentSize: 1, initial: programs as unknown as Json } },
-  };
-  const spec: StudySpec = { name: name ?? label, ...recipes, objectives: OPTIMIZER_OBJECTIVES, seed: options.seed ?? 0, budgetTrials: programs.length, budgetSeconds: undefined };
-  const where = options.store;
-  const lossesOf = (trials: readonly { id: number; status: string; values: readonly number[] | undefined }[]) =>
-    programs.map((_, i) => {
-      const t = trials.find((x) => x.id === i);
-      return t?.status === 'done' ? t.values![0]! : Infinity;
-    });
-  if (where !== undefined && name !== undefined && isFinished(where.store, name)) return lossesOf(where.store.trials(name));
-  const executor = options.executor === undefined || name === undefined ? undefined : await options.executor(recipes, name);
-  const extras = {
-    ...(executor === undefined ? {} : { executor }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  };
-  const study =
-    where === undefined || name === undefined
-      ? new Study<Graph>({ ...rebuildParts<Graph>(spec), seed: spec.seed, budgetTrials: programs.length, ...extras })
-      : where.store.study(name) === undefined
-        ? startStoredStudy<Graph>(where.store, spec, extras)
-        : resumeStoredStudy<Graph>(where.store, name, extras);
-  const seen: { id: number; status: string; values: readonly number[] | undefined }[] = [];
-  study.on('trial', (t) => seen.push({ id: t.id, status: t.status, values: t.status === 'done' ? t.values : undefined }));
-  options.onStudy?.(study, label);
-  const summary = await study.run();
-  if (summary.stopReason === 'aborted') return undefined;
-  return lossesOf(where === undefined || name === undefined ? seen : where.store.trials(name));
-}

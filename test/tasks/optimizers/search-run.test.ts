@@ -4,9 +4,10 @@ import type { Graph } from '../../../src/spaces/graph/graph.ts';
 import { memoryStore } from '../../../src/store/index.ts';
 import { optimizerSpace } from '../../../src/tasks/optimizers/space.ts';
 import { adamwProgram, lionProgram } from '../../../src/tasks/optimizers/reference-programs.ts';
-import { hasSignMomentum } from '../../../src/tasks/optimizers/compare.ts';
+import { hasSignMomentum, signCensus } from '../../../src/tasks/optimizers/compare.ts';
+import { funnelCandidates, type RunTrial } from '../../../src/tasks/optimizers/funnel.ts';
 import { programFromStatements } from '../../../src/tasks/optimizers/program.ts';
-import { funnelCandidates, runOptimizerSearch, signCensus, type RunTrial } from '../../../src/tasks/optimizers/search-run.ts';
+import { runOptimizerSearch } from '../../../src/tasks/optimizers/search-run.ts';
 import { optimizerRecipes, searchOptimizers } from '../../../src/tasks/optimizers/search.ts';
 
 const QUADRATIC = { kind: 'quadratic', dimensions: 6, condition: 100, steps: 60 } as const;
