@@ -236,7 +236,8 @@ registerGroupOutput('optimizers', (_store, group): StudyOutput => {
   return resumedReports.get(group.name) ?? { text: `group '${group.name}' is not finished; continue with: amoeba resume ${group.name}\n`, json: null };
 });
 
-const describeProxy = (p: ProxyConfig) => Object.entries(p).filter(([k]) => k !== 'kind').map(([k, v]) => `${k} ${String(v)}`).join(', ');
+/** A proxy's fields that apply to its kind (those a network or the quadratic leaves at 0 are left out). */
+const describeProxy = (p: ProxyConfig) => Object.entries(p).filter(([k, v]) => k !== 'kind' && v !== 0).map(([k, v]) => `${k} ${String(v)}`).join(', ');
 
 /** What `search` prints and writes: each round, the best program against AdamW, the funnel, and the held-out comparison. */
 function runReport(result: OptimizerRunResult, config: RunConfig): { text: string; json: Json } {
@@ -249,7 +250,7 @@ function runReport(result: OptimizerRunResult, config: RunConfig): { text: strin
   const lines = [
     `${trials} programs tried in ${seconds.toFixed(1)} s (${(trials / Math.max(seconds, 1e-9)).toFixed(2)}/s) over ${result.rounds.length} round(s); ${failed} failed; ` +
       `FEC cache hits ${(100 * fec).toFixed(1)}%; dead statements ${(100 * dead).toFixed(1)}% per program`,
-    ...result.rounds.map((r) => `  round ${r.index} from ${r.start}: ${r.trials} programs in ${(r.elapsedMs / 1000).toFixed(1)} s; best valid loss ${number(r.best?.loss ?? NaN)}${r.best === undefined ? '' : ` (trial ${r.best.id})`}`),
+    ...result.rounds.map((r) => `  round ${r.index} from ${r.start}: ${r.trials} programs in ${(r.elapsedMs / 1000).toFixed(1)} s; best valid loss ${number(r.best?.loss ?? NaN)}${r.best === undefined ? '' : ` (trial ${r.best.id})`}${r.restarts === undefined || r.restarts === 0 ? '' : `; ${r.restarts} restart(s)`}`),
   ];
   const best = result.best;
   if (best === undefined) return { text: `${lines.join('\n')}\nno program finished\n`, json: { trials, failed } };
@@ -284,7 +285,7 @@ function runReport(result: OptimizerRunResult, config: RunConfig): { text: strin
   }
   const json: Json = {
     summary: { trials, failed, elapsedMs: seconds * 1000, fecHitRate: fec, deadStatementRate: dead },
-    rounds: result.rounds.map((r) => ({ index: r.index, start: r.start, trials: r.trials, failed: r.failed, elapsedMs: r.elapsedMs, bestLoss: r.best?.loss ?? null })),
+    rounds: result.rounds.map((r) => ({ index: r.index, start: r.start, trials: r.trials, failed: r.failed, elapsedMs: r.elapsedMs, restarts: r.restarts ?? null, bestLoss: r.best?.loss ?? null })),
     startLoss: result.adamwLoss ?? null,
     best: { trial: best.id, validLoss: best.loss, info: best.info ?? null, code: printProgram(simplifyProgram(program)), program: program as unknown as Json, signMomentum: hasSignMomentum(program) },
     funnel: result.stages.map((s) => ({ proxy: s.proxy, adamwLoss: s.adamwLoss, entered: s.entered, survived: s.survived })) as unknown as Json,

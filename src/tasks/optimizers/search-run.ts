@@ -49,6 +49,8 @@ export interface RoundResult {
   readonly elapsedMs: number;
   readonly fecHitRate: number;
   readonly deadStatementRate: number;
+  /** Times the round's population restarted from its start (undefined where not known). */
+  readonly restarts: number | undefined;
   readonly best: RunTrial | undefined;
 }
 
@@ -163,11 +165,11 @@ export async function runOptimizerSearch(options: OptimizerRunOptions = {}): Pro
   return { rounds: results, adamwLoss, best: lowest(all.map((a) => a.trial)), candidates, stages, discoveries, signs: signCensus(all.map((a) => a.trial)), interrupted: false };
 }
 
-type RoundCounts = Pick<RoundResult, 'trials' | 'failed' | 'elapsedMs' | 'fecHitRate' | 'deadStatementRate'>;
+type RoundCounts = Pick<RoundResult, 'trials' | 'failed' | 'elapsedMs' | 'fecHitRate' | 'deadStatementRate' | 'restarts'>;
 
 function roundCounts(result: OptimizerSearchResult): RoundCounts {
   const s = result.summary;
-  return { trials: s.trials, failed: s.failed, elapsedMs: s.elapsedMs, fecHitRate: s.trials === 0 ? 0 : s.cached / s.trials, deadStatementRate: result.deadStatementRate };
+  return { trials: s.trials, failed: s.failed, elapsedMs: s.elapsedMs, fecHitRate: s.trials === 0 ? 0 : s.cached / s.trials, deadStatementRate: result.deadStatementRate, restarts: result.restarts };
 }
 
 /** A stored round's counts from its records, so that a run and its resume report the same. */
@@ -188,7 +190,15 @@ function storedRoundCounts(store: StudyStore, name: string): RoundCounts {
     elapsedMs: store.study(name)?.elapsedMs ?? 0,
     fecHitRate: records.length === 0 ? 0 : records.filter((r) => r.cached).length / records.length,
     deadStatementRate: programs === 0 ? 0 : dead / programs,
+    restarts: storedRestarts(store, name),
   };
+}
+
+/** The restart count in a stored round's last snapshot (written when the study ends): 0 for a round without restarts. */
+function storedRestarts(store: StudyStore, name: string): number | undefined {
+  const algorithm = store.lastSnapshot(name)?.algorithm as { algorithm?: unknown; restarts?: unknown } | undefined;
+  if (algorithm?.algorithm !== 'with-restarts') return 0;
+  return typeof algorithm.restarts === 'number' ? algorithm.restarts : undefined;
 }
 
 /** The options of one round's search: the run's, less what the run itself handles. */

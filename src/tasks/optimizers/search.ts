@@ -55,6 +55,8 @@ export interface OptimizerSearchResult {
   readonly startLoss: number | undefined;
   /** Mean share of dead statements over the trials this run proposed. */
   readonly deadStatementRate: number;
+  /** Times the population started afresh (with `restartPatience`; undefined for a resumed study). */
+  readonly restarts: number | undefined;
 }
 
 /** The task, space and algorithm of an optimizer search as registry recipes. */
@@ -100,6 +102,7 @@ export async function searchOptimizers(options: OptimizerSearchOptions = {}): Pr
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const parts = rebuildParts<Graph>(spec);
+  const startedFresh = options.store === undefined || options.store.store.study(options.store.name) === undefined;
   const study =
     options.store === undefined
       ? new Study<Graph>({
@@ -123,5 +126,8 @@ export async function searchOptimizers(options: OptimizerSearchOptions = {}): Pr
   });
   options.onStudy?.(study);
   const summary = await study.run();
-  return { study, task: parts.task as OptimizerTask, summary, best: study.best(), startLoss, deadStatementRate: dead.trials === 0 ? 0 : dead.sum / dead.trials };
+  // A resumed study runs an algorithm rebuilt inside the store's resume, not `parts.algorithm`.
+  const restarting = parts.algorithm as { restarts?: () => number };
+  const restarts = !startedFresh ? undefined : typeof restarting.restarts === 'function' ? restarting.restarts() : 0;
+  return { study, task: parts.task as OptimizerTask, summary, best: study.best(), startLoss, deadStatementRate: dead.trials === 0 ? 0 : dead.sum / dead.trials, restarts };
 }

@@ -64,6 +64,8 @@ describe('optimizer search run', () => {
       return count;
     };
     assert.ok((await adamwAgain(6)) >= 4);
+    const counted = await searchOptimizers({ proxy: QUADRATIC, lrGrid: [1e-2], budgetTrials: 60, populationSize: 4, seed: 2, restartPatience: 6 });
+    assert.ok(counted.restarts !== undefined && counted.restarts >= 1, `${counted.restarts} restarts`);
     assert.ok((await adamwAgain()) < 4);
   });
 
