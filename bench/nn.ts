@@ -10,12 +10,18 @@
  *
  * --quick also prints, per row, each output after the first step and after the last (losses
  * must be finite, and fall for the training workloads) and the live tensor count.
+ *
+ * Besides wall time, each row gives the process's CPU time per step (median over the same
+ * repetitions): on a shared machine wall time includes waiting for a core, CPU time does not.
+ * The load average is printed before and after the table.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError } from '../src/core/errors.ts';
 import type { NnEngine } from './nn/engine.ts';
 import { coldTiming, formatDuration, timeStep, type Budget, type Timing } from './nn/measure.ts';
 import { printMicro } from './nn/micro.ts';
+import { ownEngine } from './nn/own.ts';
 import { tfjsEngine } from './nn/tfjs.ts';
 import { buildWorkloads, type Workload } from './nn/workloads.ts';
 
@@ -23,8 +29,7 @@ import { buildWorkloads, type Workload } from './nn/workloads.ts';
 const ENGINES: readonly NnEngine[] = [
   tfjsEngine('wasm'),
   tfjsEngine('cpu'),
-  // The engine of src/learn/ joins here, its adapter in bench/nn/own.ts:
-  //   import { ownEngine } from './nn/own.ts';   and the line   ownEngine(),
+  ownEngine(),
 ];
 /** The row every ratio divides by, measured in the same run. */
 const BASELINE = 'tfjs-wasm';
@@ -93,16 +98,18 @@ async function measure(w: Workload, engine: NnEngine, budget: Budget, coldCapMs:
 }
 
 function printTable(rows: readonly Row[]): void {
-  const header = ['workload', 'engine', 'time/step', 'GFLOP/s', `× ${BASELINE}`, 'IQR', 'reps×steps'];
+  const header = ['workload', 'engine', 'time/step', 'GFLOP/s', `× ${BASELINE}`, 'IQR', 'reps×steps', 'CPU/step', `CPU × ${BASELINE}`];
   const lines = rows.map((row) => {
     const t = row.timing;
     const base = rows.find((r) => r.workload === row.workload && r.engine === BASELINE)?.timing;
-    if (t === undefined) return [`${row.workload.letter} ${row.workload.id}`, row.engine, 'n/a', '', '', '', ''];
+    if (t === undefined) return [`${row.workload.letter} ${row.workload.id}`, row.engine, 'n/a', '', '', '', '', '', ''];
     return [
       `${row.workload.letter} ${row.workload.id}`, row.engine, formatDuration(t.msPerStep),
       (row.workload.flopsPerStep / (t.msPerStep * 1e6)).toFixed(2),
       base === undefined ? '—' : (base.msPerStep / t.msPerStep).toFixed(2),
       t.cold ? '' : `${(100 * t.spread).toFixed(0)}%`, t.cold ? 'cold' : `${t.repetitions}×${t.stepsPerRepetition}`,
+      Number.isNaN(t.cpuMsPerStep) ? '' : formatDuration(t.cpuMsPerStep),
+      base === undefined || Number.isNaN(base.cpuMsPerStep) || Number.isNaN(t.cpuMsPerStep) ? '' : (base.cpuMsPerStep / t.cpuMsPerStep).toFixed(2),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -117,10 +124,12 @@ async function main(): Promise<void> {
   const budget: Budget = options.quick ? { ms: 300, minRepetitions: 1 } : { ms: 2500, minRepetitions: 3 };
   console.log(`nn engines, seed ${options.seed}${options.quick ? ', quick' : ''}; FLOPs count matrix products only (bench/nn/workloads.ts)`);
   for (const w of workloads) console.log(`  ${w.letter} ${w.id.padEnd(13)} ${w.title}: ${(w.flopsPerStep / 1e6).toFixed(3)} MFLOP/step`);
+  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const rows: Row[] = [];
   for (const w of workloads) for (const engine of options.engines) rows.push(await measure(w, engine, budget, options.quick ? 1000 : Number.POSITIVE_INFINITY));
   console.log('');
   printTable(rows);
+  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   console.log('aim (issue): a ≥ 10×, b sac-256 and c ≥ 3× tfjs-wasm; d under 2 µs');
   if (options.quick) {
     console.log('\nsanity (first step → last step):');

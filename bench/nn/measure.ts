@@ -11,6 +11,11 @@ export type Step = () => void | Promise<void>;
 export interface Timing {
   /** Median over repetitions of the time per step. */
   readonly msPerStep: number;
+  /**
+   * Median over repetitions of this process's CPU time (user + system) per step: on a shared
+   * machine it counts the work done, not the time spent waiting for a core.
+   */
+  readonly cpuMsPerStep: number;
   /** Interquartile range over the median, as a fraction: how noisy the machine was. */
   readonly spread: number;
   readonly repetitions: number;
@@ -31,12 +36,19 @@ export interface Budget {
 }
 
 async function run(step: Step, count: number): Promise<number> {
+  return (await runTimed(step, count)).wallMs;
+}
+
+async function runTimed(step: Step, count: number): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const pending = step();
     if (pending !== undefined) await pending;
   }
-  return performance.now() - start;
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -64,16 +76,25 @@ export async function timeStep(step: Step, budget: Budget, firstStepMs?: number)
   const affordable = budget.minRepetitions * stepsPerRepetition * estimate <= 3 * budget.ms;
   const repetitions = Math.max(fit, affordable ? budget.minRepetitions : 1);
   const perStep: number[] = [];
-  for (let r = 0; r < repetitions; r++) perStep.push((await run(step, stepsPerRepetition)) / stepsPerRepetition);
+  const cpuPerStep: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    const { wallMs, cpuMs } = await runTimed(step, stepsPerRepetition);
+    perStep.push(wallMs / stepsPerRepetition);
+    cpuPerStep.push(cpuMs / stepsPerRepetition);
+  }
   steps += repetitions * stepsPerRepetition;
   perStep.sort((a, b) => a - b);
+  cpuPerStep.sort((a, b) => a - b);
   const median = quantile(perStep, 0.5);
-  return { msPerStep: median, spread: (quantile(perStep, 0.75) - quantile(perStep, 0.25)) / median, repetitions, stepsPerRepetition, steps, cold: false };
+  return {
+    msPerStep: median, cpuMsPerStep: quantile(cpuPerStep, 0.5), spread: (quantile(perStep, 0.75) - quantile(perStep, 0.25)) / median,
+    repetitions, stepsPerRepetition, steps, cold: false,
+  };
 }
 
 /** The timing of a single cold step, for --quick rows too slow to repeat. */
-export function coldTiming(ms: number): Timing {
-  return { msPerStep: ms, spread: 0, repetitions: 1, stepsPerRepetition: 1, steps: 0, cold: true };
+export function coldTiming(ms: number, cpuMs = Number.NaN): Timing {
+  return { msPerStep: ms, cpuMsPerStep: cpuMs, spread: 0, repetitions: 1, stepsPerRepetition: 1, steps: 0, cold: true };
 }
 
 /** A time per step for a table cell: µs below a millisecond, ms above. */

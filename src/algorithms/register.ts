@@ -14,6 +14,8 @@ import { regularizedEvolution } from './regularized-evolution.ts';
 import type { RegularizedEvolutionOptions } from './regularized-evolution.ts';
 import { reinforce } from './reinforce.ts';
 import type { ReinforceOptions } from './reinforce.ts';
+// The guided wrapper registers itself beside the algorithms it wraps.
+import './guided-register.ts';
 
 /**
  * Registers every algorithm under its config name. Each config is a JSON object whose keys

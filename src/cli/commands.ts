@@ -1,6 +1,7 @@
 import { approxCommand } from './approx.ts';
 import { automlZeroCommand } from './automl-zero.ts';
 import type { CliCommand } from './command.ts';
+import { controlCommand } from './control.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
@@ -19,6 +20,7 @@ export const commands: CliCommand[] = [
   srCommand,
   approxCommand,
   automlZeroCommand,
+  controlCommand,
   nasCommand,
   optimizersCommand,
   runCommand,

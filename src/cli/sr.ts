@@ -12,6 +12,7 @@ import type { GraphSpaceConfig } from '../spaces/graph/register.ts';
 import { formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
 import type { SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
+import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals, type SearchInterrupt } from './signals.ts';
@@ -26,6 +27,7 @@ export interface SearchFlags extends StudyFlags {
   readonly json?: string;
   readonly quiet?: boolean;
   readonly maxVertices: number;
+  readonly guide?: GuideFlag;
 }
 
 /** `amoeba sr data.csv --target y`: fits a formula for one column from the others. */
@@ -42,8 +44,9 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 16)
     .option('--json <file>', 'also write the front and the best formula as JSON')
     .option('--quiet', 'no progress output');
+  addGuideFlag(command);
   addStudyFlags(command)
-    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync')
+    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync\n  amoeba sr data.csv --target y --budget 20000 --guide --db runs.db')
     .action(async (path: string, flags: SearchFlags & { target: string }) => {
       checkWritable(flags.json, 'json');
       const data = regressionData(readCsv(path), flags.target, path);
@@ -99,6 +102,7 @@ async function search(data: RegressionData, flags: SearchFlags, ops: string[] | 
     ...(ops === undefined ? {} : { ops }),
     ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
+    ...(guideSettings(flags.guide) === undefined ? {} : { guide: guideSettings(flags.guide)! }),
     onStudy: (study) => {
       stop = showProgress(study, { quiet: flags.quiet === true, budgetTrials, budgetSeconds: flags.timeLimit, describeBest: describeFormula });
     },

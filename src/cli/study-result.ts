@@ -2,6 +2,7 @@ import type { Study, StudySummary } from '../core/study.ts';
 import type { Json, Trial } from '../core/types.ts';
 import { formatNumber, formatStudyReport, studyReport } from '../report/index.ts';
 import type { StoredStudy, StudySpec, StudyStore } from '../store/index.ts';
+import { controlStudyOutput } from './control.ts';
 import { formulaStudyOutput } from './sr.ts';
 
 /** A study's result as its own command prints it (`text`) and writes it with `--json`. */
@@ -17,7 +18,10 @@ type StudyOutputBuilder = (study: Study<unknown>, stored: StoredStudy, summary: 
  * The commands' own result formats, by task id: what `amoeba resume` prints so that a resumed
  * study ends as the command that started it would. A task without one gets the `show` report.
  */
-const OUTPUTS: ReadonlyMap<string, StudyOutputBuilder> = new Map([['symbolic-regression', formulaStudyOutput]]);
+const OUTPUTS: ReadonlyMap<string, StudyOutputBuilder> = new Map([
+  ['symbolic-regression', formulaStudyOutput],
+  ['control', controlStudyOutput],
+]);
 
 /** The result of a stored study that has just run: its command's format, else the `show` report. */
 export function studyOutput(store: StudyStore, study: Study<unknown>, stored: StoredStudy, summary: StudySummary): StudyOutput {

@@ -9,14 +9,20 @@ export type ProgramPrinter = (genotype: Json, spaceConfig: Json, task: { readonl
 
 type Recipe = { readonly id: string; readonly config: Json };
 
-/** Printers by space id; reports fall back to compact JSON for spaces without one. */
+/**
+ * Printers by space id, or by `space:task` for a task whose programs read differently from the
+ * space's other uses (control policies in the register space); reports fall back to compact
+ * JSON for spaces without one.
+ */
 export const programPrinters = new Registry<ProgramPrinter>('program printer');
 
-/** A stored genotype as text: the space's printer when one is registered, else compact JSON. */
+/** A stored genotype as text: the (space, task) printer, else the space's, else compact JSON. */
 export function printProgram(genotype: Json, space: Recipe | undefined, task?: Recipe): string {
-  if (space !== undefined && programPrinters.has(space.id)) {
+  const pair = space !== undefined && task !== undefined ? `${space.id}:${task.id}` : undefined;
+  const id = pair !== undefined && programPrinters.has(pair) ? pair : space?.id;
+  if (space !== undefined && id !== undefined && programPrinters.has(id)) {
     try {
-      return programPrinters.get(space.id)(genotype, space.config, task);
+      return programPrinters.get(id)(genotype, space.config, task);
     } catch {
       // A genotype the printer cannot read is still worth showing as it was stored.
     }

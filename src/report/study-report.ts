@@ -18,6 +18,8 @@ export interface StudyReport {
   /** 'best' for one objective (lowest loss first), 'front' for several (first objective first). */
   readonly kind: 'best' | 'front';
   readonly trials: readonly ReportedTrial[];
+  /** What the algorithm reports about itself in its last snapshot (`snapshot().diagnostics`), when it does. */
+  readonly diagnostics?: { readonly [label: string]: Json };
 }
 
 /** Losses of a finished trial: values turned so that smaller is better. */
@@ -42,7 +44,28 @@ export function studyReport(store: StudyStore, study: StoredStudy, top = 5): Stu
       genotype: t.genotype,
     };
   });
-  return { study, counts: store.counts(study.name), kind: study.objectives.length === 1 ? 'best' : 'front', trials };
+  const diagnostics = diagnosticsOf(store.lastSnapshot(study.name)?.algorithm);
+  return { study, counts: store.counts(study.name), kind: study.objectives.length === 1 ? 'best' : 'front', trials, ...(diagnostics === undefined ? {} : { diagnostics }) };
+}
+
+/** The `diagnostics` object an algorithm's snapshot may carry (guided evolution's, say). */
+function diagnosticsOf(snapshot: Json | undefined): { readonly [label: string]: Json } | undefined {
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) return undefined;
+  const d = snapshot['diagnostics'];
+  return typeof d === 'object' && d !== null && !Array.isArray(d) ? d : undefined;
+}
+
+/** One diagnostic as text: a number, or a series of [x, y] points shown at up to eight of them. */
+function formatDiagnostic(value: Json): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (value === null) return '—';
+  if (Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2)) {
+    if (value.length === 0) return '(none yet)';
+    const step = Math.max(1, Math.ceil(value.length / 8));
+    const shown = value.filter((_, i) => i % step === 0 || i === value.length - 1) as [number, number][];
+    return shown.map(([x, y]) => `${x}: ${formatNumber(y)}`).join(', ');
+  }
+  return JSON.stringify(value);
 }
 
 function* doneResults(results: Iterable<TrialResult>): Generator<TrialResult> {
@@ -91,6 +114,10 @@ export function formatStudyReport(report: StudyReport): string {
     lines.push(`  #${t.id}  ${values}`, `      ${t.program}`);
   }
   if (trials.length === 0) lines.push('  (no finished trials yet)');
+  if (report.diagnostics !== undefined) {
+    lines.push('', 'algorithm diagnostics (last snapshot):');
+    for (const [label, value] of Object.entries(report.diagnostics)) lines.push(`  ${label}: ${formatDiagnostic(value)}`);
+  }
   return lines.join('\n') + '\n';
 }
 

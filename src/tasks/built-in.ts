@@ -11,6 +11,7 @@ import './automl-zero/register.ts';
 import './function-approx/register.ts';
 import './nas/register.ts';
 import './symbolic-regression/register.ts';
+import './control/register.ts';
 import './optimizers/register.ts';
 
 /** This module's URL, for worker threads that must import it themselves. */

@@ -6,14 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sqliteStore } from '../../src/store/index.ts';
-import { spawnCli } from '../helpers/cli.ts';
+import { SIGNALS, assertResumable, interrupt, onlyStudy } from '../helpers/signals.ts';
 import { sharedDataPath, skipWithout } from '../tasks/nas/shared-data.ts';
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-signals-'));
 // Noise: no formula fits it exactly, so the search cannot end on its own before the signal.
 let noise = 1;
@@ -21,41 +20,6 @@ const rows = Array.from({ length: 40 }, (_, i) => `${i * 0.1},${(noise = (noise 
 const csv = join(dir, 'noise.csv');
 writeFileSync(csv, `x,y\n${rows.join('\n')}\n`);
 const HUGE = '100000000';
-
-/** Runs `amoeba <args>`, sends `signal` after its first progress line, and returns how it ended. */
-async function interrupt(signal: NodeJS.Signals, args: string[], progress = /^\[amoeba\] /m, beforeSignal?: () => Promise<void>) {
-  const run = spawnCli(args);
-  await run.waitForErr(progress);
-  await beforeSignal?.();
-  run.child.kill(signal);
-  const ended = await run.exited;
-  assert.equal(ended.code, 128 + constants.signals[signal], ended.err);
-  assert.match(ended.err, new RegExp(`amoeba: ${signal}: stopping the search`));
-  assert.doesNotMatch(ended.err, /\n\s+at /, 'no stack trace');
-  return ended;
-}
-
-/** The one study of a store file, as `amoeba studies` would list it. */
-function onlyStudy(db: string) {
-  const store = sqliteStore({ path: db });
-  try {
-    const [study, ...others] = store.studies();
-    assert.equal(others.length, 0);
-    return { ...study!, counts: store.counts(study!.name) };
-  } finally {
-    store.close();
-  }
-}
-
-/** A stopped study that resume continues: ended by the abort, short of its budget, nothing in flight. */
-function assertResumable(db: string): string {
-  const study = onlyStudy(db);
-  assert.equal(study.status, 'ended');
-  assert.equal(study.stopReason, 'aborted');
-  assert.ok(study.counts.done > 0 && study.counts.done < study.budgetTrials!, `done ${study.counts.done}`);
-  assert.equal(study.counts.running + study.counts.pending, 0);
-  return study.name;
-}
 
 const frontTable = /complexity\s+valid R²\s+formula\n\*?\s+\d+\s/;
 

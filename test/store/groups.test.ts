@@ -151,7 +151,8 @@ describe('sqliteStore schema 3', () => {
     const store = sqliteStore({ path });
     await startStoredStudy<number>(store, SPEC).run();
     store.close();
-    // Take the file back to schema 2 as that version wrote it: no groups table, no group_id.
+    // Take the file back to schema 2's studies: no groups table, no group_id (its trials stay
+    // in the later layout, which the schema-4 migration copies as they are).
     const db = openDatabase(path);
     db.exec('DROP INDEX studies_by_group; ALTER TABLE studies DROP COLUMN group_id; DROP TABLE groups');
     db.pragma('user_version = 2');

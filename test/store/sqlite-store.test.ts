@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { UsageError } from '../../src/core/errors.ts';
 import { openDatabase } from '../../src/store/sqlite-driver.ts';
+import { migrate } from '../../src/store/sqlite-schema.ts';
 import { SCHEMA_VERSION, memoryStore, sqliteStore } from '../../src/store/index.ts';
 import type { StudySpec, StudyStore } from '../../src/store/index.ts';
 
@@ -145,11 +146,8 @@ describe('sqliteStore files', () => {
 
   it('reads a file of schema version 1, its configs inline and worker names inside info', () => {
     const path = join(dir, 'v1.db');
-    const store = sqliteStore({ path });
-    store.close();
     const db = openDatabase(path);
-    db.exec('DROP INDEX studies_by_group; ALTER TABLE studies DROP COLUMN group_id; DROP TABLE groups; DROP TABLE blobs; ALTER TABLE trials DROP COLUMN info_of');
-    db.pragma('user_version = 1');
+    migrate(db, path, 1);
     const spec = { task: { id: 't', config: { data: Array.from({ length: 400 }, (_, i) => i) } }, space: null, algorithm: null, objectives: SPEC.objectives, budgetTrials: 4 };
     db.prepare(`INSERT INTO studies (name, spec, seed, status, created_at, updated_at) VALUES ('old', ?, 1, 'ended', 0, 0)`).run(JSON.stringify(spec));
     db.prepare(`INSERT INTO trials (study_id, id, genotype, key, status, objectives, info, proposed_seq, finished_seq, proposed_ms, finished_ms, duration_ms, worker)

@@ -127,8 +127,22 @@ export class FunctionBody {
     return this;
   }
   f32x4Splat(): this { return this.simd(0x13); }
+  /** A v128 constant of four equal float32 lanes. */
+  f32x4Const(value: number): this {
+    this.simd(0x0c);
+    const lane = [...new Uint8Array(Float32Array.of(value).buffer)];
+    this.bytes.push(...lane, ...lane, ...lane, ...lane);
+    return this;
+  }
+  f32x4Ge(): this { return this.simd(0x46); }
+  /** Lanes of the first operand where the mask (third) has ones, of the second elsewhere. */
+  v128Bitselect(): this { return this.simd(0x52); }
+  f32x4Abs(): this { return this.simd(0xe0); }
   f32x4Add(): this { return this.simd(0xe4); }
+  f32x4Sub(): this { return this.simd(0xe5); }
   f32x4Mul(): this { return this.simd(0xe6); }
+  f32x4Div(): this { return this.simd(0xe7); }
+  f32x4Min(): this { return this.simd(0xe8); }
   f32x4Max(): this { return this.simd(0xe9); }
   /** Relaxed SIMD: a·b + c, fused where the hardware has FMA (operands pushed a, b, c). */
   f32x4RelaxedMadd(): this { return this.simd(0x105); }

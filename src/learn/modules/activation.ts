@@ -1,30 +1,23 @@
 import { oneOfValues } from '../../core/options.ts';
+import { ACTIVATION_NAMES, LEAKY_SLOPE, activationExpression as expressionOf, type ActivationName } from '../tensor/dense.ts';
 import { leakyRelu, relu, sigmoid, softplus, tanh } from '../tensor/elementwise.ts';
-import { UNARY_OPS } from '../tensor/elementwise-ops.ts';
-import type { Tensor } from '../tensor/tensor.ts';
+import type { DType, Tensor } from '../tensor/tensor.ts';
 
-/** The slope of 'leakyRelu' below zero. */
-const LEAKY_SLOPE = 0.01;
+export type { ActivationName };
+export { ACTIVATION_NAMES };
 
 /**
- * The activations a layer may apply: the tensor op, and the same function as a JavaScript
- * expression over `x` (taken from the elementwise op table, so a compiled predictor computes
- * exactly what the tensor op does).
+ * The activations a layer may apply, as tensor ops; `dense` fuses the same functions into a
+ * layer's product (tensor/dense.ts holds the names and their expressions).
  */
-const ACTIVATIONS = {
-  identity: { apply: (x: Tensor) => x, expression: 'x' },
-  relu: { apply: relu, expression: UNARY_OPS.relu.forward },
-  tanh: { apply: tanh, expression: UNARY_OPS.tanh.forward },
-  sigmoid: { apply: sigmoid, expression: UNARY_OPS.sigmoid.forward },
-  softplus: { apply: softplus, expression: UNARY_OPS.softplus.forward },
-  leakyRelu: { apply: (x: Tensor) => leakyRelu(x, LEAKY_SLOPE), expression: UNARY_OPS.leakyRelu.forward.replaceAll('p0', String(LEAKY_SLOPE)) },
-} as const;
-
-/** The name of an activation: identity, relu, tanh, sigmoid, softplus or leakyRelu (slope 0.01). */
-export type ActivationName = keyof typeof ACTIVATIONS;
-
-/** Every activation name. */
-export const ACTIVATION_NAMES = Object.keys(ACTIVATIONS) as ActivationName[];
+const APPLY: Record<ActivationName, (x: Tensor) => Tensor> = {
+  identity: (x) => x,
+  relu,
+  tanh,
+  sigmoid,
+  softplus,
+  leakyRelu: (x) => leakyRelu(x, LEAKY_SLOPE),
+};
 
 /** Checks an activation option. */
 export function checkActivation(owner: string, option: string, value: unknown): ActivationName {
@@ -33,10 +26,10 @@ export function checkActivation(owner: string, option: string, value: unknown): 
 
 /** Applies the named activation to a tensor. */
 export function activate(name: ActivationName, x: Tensor): Tensor {
-  return ACTIVATIONS[name].apply(x);
+  return APPLY[name](x);
 }
 
-/** The named activation as a JavaScript expression over `x`. */
-export function activationExpression(name: ActivationName): string {
-  return ACTIVATIONS[name].expression;
+/** The named activation as a JavaScript expression over `x`, as the tensor op computes it for `dtype`. */
+export function activationExpression(name: ActivationName, dtype: DType): string {
+  return expressionOf(name, dtype);
 }

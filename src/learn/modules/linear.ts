@@ -1,10 +1,9 @@
 import { UsageError } from '../../core/errors.ts';
 import { flag, wholeNumber } from '../../core/options.ts';
-import { add } from '../tensor/elementwise.ts';
-import { matmul } from '../tensor/matmul.ts';
-import { reshape } from '../tensor/shape-ops.ts';
+import { dense } from '../tensor/dense.ts';
 import { shapeText, type Tensor } from '../tensor/tensor.ts';
 import type { Initializer, InitializerName } from '../tensor/init.ts';
+import type { ActivationName } from './activation.ts';
 import { checkModuleOptions, initialParameter, moduleParts, type Module, type ModuleOptions } from './module.ts';
 
 /** Options of `linear`. */
@@ -29,6 +28,8 @@ export interface Linear extends Module {
   readonly bias: Tensor | null;
   /** x [..., inputSize] → [..., outputSize]. */
   forward(x: Tensor): Tensor;
+  /** act(x·W + b) as one fused op (see `dense`): what an MLP runs per layer. */
+  forwardActivated(x: Tensor, activation: ActivationName): Tensor;
 }
 
 /** A dense layer with weight [inputSize, outputSize] and an optional bias. */
@@ -38,12 +39,10 @@ export function linear(options: LinearOptions): Linear {
   const outputSize = wholeNumber('linear', 'outputSize', options.outputSize, 1);
   const weight = initialParameter('linear', 'weightInit', options.weightInit ?? 'glorotUniform', [inputSize, outputSize], options, dtype);
   const bias = flag('linear', 'bias', options.bias ?? true) ? initialParameter('linear', 'bias', 'zeros', [outputSize], options, dtype) : null;
-  const forward = (x: Tensor): Tensor => {
-    // matmul needs a matrix: a single row is lifted to [1, inputSize] and back.
+  const forwardActivated = (x: Tensor, activation: ActivationName): Tensor => {
     if (x.shape[x.rank - 1] !== inputSize) throw new UsageError(`linear: input rows must have width ${inputSize}, got shape ${shapeText(x.shape)}`);
-    if (x.rank === 1) return reshape(forward(reshape(x, [1, x.size])), [outputSize]);
-    const y = matmul(x, weight);
-    return bias === null ? y : add(y, bias);
+    return dense(x, weight, bias, activation);
   };
-  return { ...moduleParts(bias === null ? { weight } : { weight, bias }), inputSize, outputSize, weight, bias, forward };
+  const forward = (x: Tensor): Tensor => forwardActivated(x, 'identity');
+  return { ...moduleParts(bias === null ? { weight } : { weight, bias }), inputSize, outputSize, weight, bias, forward, forwardActivated };
 }

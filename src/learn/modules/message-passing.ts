@@ -1,8 +1,9 @@
 import { UsageError } from '../../core/errors.ts';
 import { flag, wholeNumber } from '../../core/options.ts';
-import { add, mul } from '../tensor/elementwise.ts';
+import { add } from '../tensor/elementwise.ts';
 import { matmul } from '../tensor/matmul.ts';
-import { gather, segmentSum } from '../tensor/segment.ts';
+import { scaledAdd } from '../tensor/scaled-add.ts';
+import { gatherSegmentSum } from '../tensor/segment.ts';
 import { reshape } from '../tensor/shape-ops.ts';
 import { parameter, shapeText, zeros, type Tensor } from '../tensor/tensor.ts';
 import { glorotUniform } from '../tensor/init.ts';
@@ -94,11 +95,11 @@ export function messagePassing(options: MessagePassingOptions): MessagePassing {
     if (h.rank !== 2 || h.shape[1] !== inputSize) throw new UsageError(`${owner}: h must be [nodes, ${inputSize}], got ${shapeText(h.shape)}`);
     const nodes = h.shape[0]!;
     checkEdges(edges, nodes, edgeTypes);
-    const slots = Int32Array.from(edges.targets, (target, i) => target * edgeTypes + edges.types[i]!);
-    const sums = segmentSum(gather(h, edges.sources), slots, nodes * edgeTypes);
+    const slots = new Int32Array(edges.targets.length);
+    for (let i = 0; i < slots.length; i++) slots[i] = edges.targets[i]! * edgeTypes + edges.types[i]!;
+    const sums = gatherSegmentSum(h, edges.sources, slots, nodes * edgeTypes);
     const messages = matmul(reshape(sums, [nodes, edgeTypes * inputSize]), reshape(edgeWeight, [edgeTypes * inputSize, inputSize]));
-    const own = epsilon === null ? h : add(h, mul(h, epsilon));
-    return update.forward(add(own, messages));
+    return update.forward(epsilon === null ? add(h, messages) : scaledAdd(add(epsilon, 1), h, messages));
   };
   const parts = epsilon === null ? { edgeWeight, update } : { edgeWeight, epsilon, update };
   return { ...moduleParts(parts), inputSize, outputSize, edgeTypes, edgeWeight, epsilon, update, forward };

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.ts';
 import { wholeNumber } from '../../core/options.ts';
 import type { Tensor } from '../tensor/tensor.ts';
 import type { Initializer, InitializerName } from '../tensor/init.ts';
-import { activate, checkActivation, type ActivationName } from './activation.ts';
+import { checkActivation, type ActivationName } from './activation.ts';
 import { linear, type Linear } from './linear.ts';
 import { checkModuleOptions, moduleParts, type Module, type ModuleOptions } from './module.ts';
 import { compilePredictor, type Predictor } from './predictor.ts';
@@ -52,7 +52,7 @@ export function mlp(options: MlpOptions): Mlp {
   const activations = [...hiddenActivations(options.activation, sizes.length - 2), checkActivation('mlp', 'outputActivation', options.outputActivation ?? 'identity')];
   const layers = sizes.slice(1).map((outputSize, i) =>
     linear({ inputSize: sizes[i]!, outputSize, rng: options.rng, dtype, weightInit: options.weightInit ?? 'glorotUniform' }));
-  const forward = (x: Tensor): Tensor => layers.reduce((h, layer, i) => activate(activations[i]!, layer.forward(h)), x);
+  const forward = (x: Tensor): Tensor => layers.reduce((h, layer, i) => layer.forwardActivated(h, activations[i]!), x);
   const predictor = (): Predictor => compilePredictor(layers.map((layer, i) => ({
     weight: layer.weight.data, bias: layer.bias?.data ?? null, inputs: layer.inputSize, outputs: layer.outputSize, activation: activations[i]!,
   })), dtype);

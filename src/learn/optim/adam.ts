@@ -43,16 +43,19 @@ function adamRule(name: string, options: AdamOptions, weightDecay: number): Upda
     name, config, slots: ['m', 'v'],
     update(w: FloatArray, g: FloatArray, slots: readonly FloatArray[], step: number, lr: number): void {
       const m = slots[0]!, v = slots[1]!;
-      // m̂/(√v̂ + ε) = (m/c1)/(√v/√c2 + ε): the corrections become two scalars per step.
-      const c1 = 1 - beta1 ** step;
-      const rootC2 = Math.sqrt(1 - beta2 ** step);
+      // m̂/(√v̂ + ε) = (m/c1)/(√v/√c2 + ε): the corrections become two scalars per step,
+      // taken as reciprocals so that an element costs one square root and one division.
+      const stepSize = lr / (1 - beta1 ** step);
+      const inverseRootC2 = 1 / Math.sqrt(1 - beta2 ** step);
+      const decay = lr * weightDecay;
       for (let i = 0; i < w.length; i++) {
         const gi = g[i]!;
         const mi = beta1 * m[i]! + (1 - beta1) * gi;
         const vi = beta2 * v[i]! + (1 - beta2) * gi * gi;
         m[i] = mi;
         v[i] = vi;
-        w[i]! -= lr * (mi / c1 / (Math.sqrt(vi) / rootC2 + epsilon) + weightDecay * w[i]!);
+        const wi = w[i]!;
+        w[i] = wi - stepSize * mi / (Math.sqrt(vi) * inverseRootC2 + epsilon) - decay * wi;
       }
     },
   };

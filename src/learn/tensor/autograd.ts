@@ -1,11 +1,13 @@
 import { UsageError } from '../../core/errors.ts';
+import { returnBuffers, takeBuffer } from './gradient-buffers.ts';
 import { allocate, Tensor, type FloatArray, type Origin } from './tensor.ts';
 
 /*
  * Reverse-mode gradients by recording, as in PyTorch: every op whose inputs need gradients
  * records its inputs and a backward function on its result. `gradients` walks that record
  * from a scalar back to the tensors asked for. Gradient buffers live on the tensors only
- * during the walk, so a pass allocates one buffer per tensor on the path and nothing else.
+ * during the walk, at most one per tensor on the path (an op whose gradient passes unchanged
+ * hands its own buffer on), and are recycled for the next walk (gradient-buffers.ts).
  */
 
 let recording = true;
@@ -41,11 +43,35 @@ export function result(data: FloatArray, shape: readonly number[], inputs: reado
 
 /**
  * The buffer that gradients of `t` accumulate into during a backward pass, or null when `t`
- * needs none (so backward functions skip work for constants).
+ * needs none: a constant, or a tensor that none of the tensors asked for depends on (so
+ * backward functions skip that work, e.g. a critic's weight gradients in an actor's update).
  */
 export function gradientOf(t: Tensor): FloatArray | null {
-  if (!t.requiresGrad) return null;
-  return (t.gradBuffer ??= allocate(t.dtype, t.size));
+  if (!t.gradWanted) return null;
+  return (t.gradBuffer ??= takeBuffer(t.dtype, t.size));
+}
+
+/** True when `t` wants a gradient and has received none yet in this pass (its buffer would be new). */
+export function gradientIsFresh(t: Tensor): boolean {
+  return t.gradWanted && t.gradBuffer === null;
+}
+
+// The tensors the running `gradients` call returns gradients of: their buffers are never handed on.
+let requested: ReadonlySet<Tensor> = new Set();
+
+/**
+ * Adds `g`, the complete gradient of `from`, into the gradient of its input `to` (same size
+ * and type). When `to` has received none yet it takes `g` itself instead of a copy: `from`'s
+ * gradient is read by no one after its backward function ran, unless it is asked for.
+ */
+export function passGradient(from: Tensor, to: Tensor, g: FloatArray): void {
+  if (!to.gradWanted) return;
+  if (to.gradBuffer === null && !requested.has(from)) {
+    to.gradBuffer = g;
+    return;
+  }
+  const gx = gradientOf(to)!;
+  for (let i = 0; i < g.length; i++) gx[i]! += g[i]!;
 }
 
 /** The same values with no gradient flowing back through them (target networks, fixed baselines). */
@@ -82,16 +108,41 @@ function topologicalOrder(root: Tensor): Tensor[] {
 export function gradients(loss: Tensor, wrt: readonly Tensor[]): Tensor[] {
   if (loss.size !== 1) throw new UsageError(`gradients: the loss must be a scalar, got shape [${loss.shape.join(', ')}]`);
   const order = topologicalOrder(loss);
+  requested = new Set(wrt);
   try {
-    if (loss.requiresGrad) gradientOf(loss)!.fill(1);
+    // Inputs come before what is made from them, so one forward sweep marks every tensor
+    // that depends on one asked for: only those need a gradient.
+    for (const w of wrt) w.gradWanted = w.requiresGrad;
+    for (const t of order) {
+      if (t.gradWanted || t.origin === null) continue;
+      for (const input of t.origin.inputs) {
+        if (input.gradWanted) {
+          t.gradWanted = true;
+          break;
+        }
+      }
+    }
+    if (loss.gradWanted) gradientOf(loss)!.fill(1);
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i]!;
       if (t.origin !== null && t.gradBuffer !== null) t.origin.backward(t.gradBuffer);
     }
-    return wrt.map((w) => new Tensor(w.gradBuffer ?? allocate(w.dtype, w.size), w.shape));
+    const grads = wrt.map((w) => new Tensor(w.gradBuffer ?? allocate(w.dtype, w.size), w.shape));
+    const returned = new Set(grads.map((g) => g.data));
+    const spent = new Set<FloatArray>();
+    for (const t of order) if (t.gradBuffer !== null && !returned.has(t.gradBuffer)) spent.add(t.gradBuffer);
+    returnBuffers(spent);
+    return grads;
   } finally {
-    for (const t of order) t.gradBuffer = null;
-    for (const w of wrt) w.gradBuffer = null;
+    requested = new Set();
+    for (const t of order) {
+      t.gradBuffer = null;
+      t.gradWanted = false;
+    }
+    for (const w of wrt) {
+      w.gradBuffer = null;
+      w.gradWanted = false;
+    }
   }
 }
 

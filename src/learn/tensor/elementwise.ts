@@ -1,8 +1,9 @@
 import { UsageError } from '../../core/errors.ts';
-import { gradientOf, result } from './autograd.ts';
+import { outputBuffer } from './recycling.ts';
+import { gradientOf, passGradient, result } from './autograd.ts';
 import { accessFor, broadcastShape, type Access } from './broadcast.ts';
-import { BINARY_OPS, UNARY_OPS, type BinaryOpName, type UnaryOpName } from './elementwise-ops.ts';
-import { allocate, full, sizeOf, Tensor, type DType, type FloatArray } from './tensor.ts';
+import { BINARY_OPS, compileKernel, UNARY_OPS, unaryForward, type BinaryOpName, type UnaryOpName } from './elementwise-ops.ts';
+import { full, sizeOf, Tensor, type DType, type FloatArray } from './tensor.ts';
 
 /** A tensor, or a number that acts as a constant scalar of the other operand's type. */
 export type Operand = Tensor | number;
@@ -26,15 +27,15 @@ function compiled<T>(key: string, make: () => T): T {
 function unaryKernels(op: UnaryOpName, dtype: DType): { forward: UnaryForward; backward: UnaryBackward } {
   const spec = UNARY_OPS[op];
   return compiled(`${op}:${dtype}`, () => ({
-    forward: new Function('X', 'Y', 'n', 'p0', 'p1', `'use strict';\nfor (let i = 0; i < n; i++) { const x = X[i]; Y[i] = ${spec.forward}; }`) as UnaryForward,
-    backward: new Function('X', 'Y', 'G', 'GX', 'n', 'p0', 'p1', `'use strict';\nfor (let i = 0; i < n; i++) { const x = X[i], y = Y[i], g = G[i]; GX[i] += ${spec.gradient}; }`) as UnaryBackward,
+    forward: compileKernel<UnaryForward>(['X', 'Y', 'n', 'p0', 'p1'], `for (let i = 0; i < n; i++) { const x = X[i]; Y[i] = ${unaryForward(op, dtype)}; }`),
+    backward: compileKernel<UnaryBackward>(['X', 'Y', 'G', 'GX', 'n', 'p0', 'p1'], `for (let i = 0; i < n; i++) { const x = X[i], y = Y[i], g = G[i]; GX[i] += ${spec.gradient}; }`),
   }));
 }
 
 /** Applies a unary op from the table elementwise. */
 export function unary(op: UnaryOpName, x: Tensor, p0 = 0, p1 = 0): Tensor {
   const { forward, backward } = unaryKernels(op, x.dtype);
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   forward(x.data, y, x.size, p0, p1);
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);
@@ -59,12 +60,17 @@ function binaryKernel(op: BinaryOpName, part: 'forward' | 'a' | 'b', accessA: Ac
   return compiled(`${op}:${part}:${accessA.kind}:${accessB.kind}:${dtype}`, () => {
     const ia = indexing(accessA, 'a');
     const ib = indexing(accessB, 'b');
+    // A gradient into a scalar operand is summed in a local, not through memory: one element
+    // read and written back per iteration would chain every iteration on the one before.
+    const intoScalar = (part === 'a' && accessA.kind === 'scalar') || (part === 'b' && accessB.kind === 'scalar');
+    const gradient = part === 'a' ? spec.gradientA : spec.gradientB;
     const body =
       part === 'forward' ? `Y[i] = ${spec.forward};`
-      : part === 'a' ? `ga[${ia.index}] += ${spec.gradientA};`
-      : `gb[${ib.index}] += ${spec.gradientB};`;
-    const source = `'use strict';\nlet ja = 0, jb = 0;\nfor (let i = 0; i < n; i++) {\n  const a = A[${ia.index}], b = B[${ib.index}]${part === 'forward' ? '' : ', g = G[i]'};\n  ${body}\n  ${ia.step} ${ib.step}\n}`;
-    return new Function('A', 'B', 'Y', 'G', 'ga', 'gb', 'n', 'pa', 'pb', 'ma', 'mb', source) as BinaryKernel;
+      : intoScalar ? `total += ${gradient};`
+      : part === 'a' ? `ga[${ia.index}] += ${gradient};`
+      : `gb[${ib.index}] += ${gradient};`;
+    const source = `let ja = 0, jb = 0, total = 0;\nfor (let i = 0; i < n; i++) {\n  const a = A[${ia.index}], b = B[${ib.index}]${part === 'forward' ? '' : ', g = G[i]'};\n  ${body}\n  ${ia.step} ${ib.step}\n}\n${intoScalar ? `g${part}[0] += total;` : ''}`;
+    return compileKernel<BinaryKernel>(['A', 'B', 'Y', 'G', 'ga', 'gb', 'n', 'pa', 'pb', 'ma', 'mb'], source);
   });
 }
 
@@ -95,20 +101,24 @@ export function binary(op: BinaryOpName, left: Operand, right: Operand): Tensor 
   const n = sizeOf(shape);
   const accessA = accessFor(shape, a.shape);
   const accessB = accessFor(shape, b.shape);
-  const y = allocate(a.dtype, n);
+  const y = outputBuffer(a.dtype, n);
   binaryKernel(op, 'forward', accessA, accessB, a.dtype)(a.data, b.data, y, null, null, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
-  return result(y, shape, [a, b], (g) => {
-    const ga = gradientOf(a);
-    if (ga !== null) binaryKernel(op, 'a', accessA, accessB, a.dtype)(a.data, b.data, y, g, ga, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
+  // a + b and a − b pass their gradient to a unchanged: a same-shaped a takes it as it is.
+  const passesToA = (op === 'add' || op === 'sub') && accessA.kind === 'same';
+  const out: Tensor = result(y, shape, [a, b], (g) => {
+    const ga = passesToA ? null : gradientOf(a);
+    if (passesToA) passGradient(out, a, g);
+    else if (ga !== null) binaryKernel(op, 'a', accessA, accessB, a.dtype)(a.data, b.data, y, g, ga, null, n, period(accessA), period(accessB), map(accessA), map(accessB));
     const gb = gradientOf(b);
     if (gb !== null) binaryKernel(op, 'b', accessA, accessB, a.dtype)(a.data, b.data, y, g, null, gb, n, period(accessA), period(accessB), map(accessA), map(accessB));
   });
+  return out;
 }
 
 /** The same values in another element type (gradients convert back). */
 export function cast(x: Tensor, dtype: DType): Tensor {
   if (x.dtype === dtype) return x;
-  const y = allocate(dtype, x.size);
+  const y = outputBuffer(dtype, x.size);
   y.set(x.data);
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, result } from './autograd.ts';
 import { add, mul, reciprocal, sqrt, sub } from './elementwise.ts';
 import { mean } from './reduce.ts';
@@ -23,15 +24,16 @@ function logSoftmaxRows(x: FloatArray, out: FloatArray, count: number, width: nu
     for (let i = 0; i < width; i++) top = Math.max(top, x[base + i]!);
     let total = 0;
     for (let i = 0; i < width; i++) total += Math.exp(x[base + i]! - top);
-    const logTotal = top + Math.log(total);
-    for (let i = 0; i < width; i++) out[base + i] = x[base + i]! - logTotal;
+    // (x − top) − log Σ, not x − (top + log Σ): beside a huge top, log Σ would be rounded away.
+    const logTotal = Math.log(total);
+    for (let i = 0; i < width; i++) out[base + i] = x[base + i]! - top - logTotal;
   }
 }
 
 /** log(softmax(x)) over the last axis. */
 export function logSoftmax(x: Tensor): Tensor {
   const { count, width } = rows('logSoftmax', x);
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   logSoftmaxRows(x.data, y, count, width);
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);
@@ -48,7 +50,7 @@ export function logSoftmax(x: Tensor): Tensor {
 /** Softmax over the last axis. */
 export function softmax(x: Tensor): Tensor {
   const { count, width } = rows('softmax', x);
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   logSoftmaxRows(x.data, y, count, width);
   for (let i = 0; i < y.length; i++) y[i] = Math.exp(y[i]!);
   return result(y, x.shape, [x], (g) => {
@@ -68,7 +70,7 @@ export function crossEntropy(logits: Tensor, labels: Int32Array): Tensor {
   if (logits.rank !== 2) throw new UsageError(`crossEntropy: logits must be [rows, classes], got ${shapeText(logits.shape)}`);
   const { count, width } = rows('crossEntropy', logits);
   if (labels.length !== count) throw new UsageError(`crossEntropy: ${labels.length} labels for ${count} rows`);
-  const logProbs = allocate(logits.dtype, logits.size);
+  const logProbs = outputBuffer(logits.dtype, logits.size);
   logSoftmaxRows(logits.data, logProbs, count, width);
   let loss = 0;
   for (let r = 0; r < count; r++) {

@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, result } from './autograd.ts';
-import { allocate, shapeText, type Tensor } from './tensor.ts';
+import { shapeText, type Tensor } from './tensor.ts';
 
 /*
  * Reductions over one axis, or over every element. A tensor is seen as [outer, axis, inner]
@@ -43,13 +44,23 @@ function layout(op: string, x: Tensor, axis: number | undefined, keepDims: boole
 function sumOrMean(op: string, x: Tensor, axis: number | undefined, options: ReduceOptions, scale: (length: number) => number): Tensor {
   const { outer, length, inner, shape } = layout(op, x, axis, options.keepDims ?? false);
   const factor = scale(length);
-  const y = allocate(x.dtype, outer * inner);
+  const y = outputBuffer(x.dtype, outer * inner);
   const xs = x.data;
-  for (let o = 0; o < outer; o++) {
-    const base = o * length * inner;
-    for (let r = 0; r < length; r++) {
-      const row = base + r * inner;
-      for (let i = 0; i < inner; i++) y[o * inner + i]! += xs[row + i]!;
+  if (inner === 1) {
+    // Contiguous runs (a last axis, or everything) are summed in a local: accumulating through
+    // one array element would chain every add on the store before it.
+    for (let o = 0; o < outer; o++) {
+      let total = 0;
+      for (let r = o * length, end = r + length; r < end; r++) total += xs[r]!;
+      y[o] = total;
+    }
+  } else {
+    for (let o = 0; o < outer; o++) {
+      const base = o * length * inner;
+      for (let r = 0; r < length; r++) {
+        const row = base + r * inner;
+        for (let i = 0; i < inner; i++) y[o * inner + i]! += xs[row + i]!;
+      }
     }
   }
   if (factor !== 1) for (let i = 0; i < y.length; i++) y[i]! *= factor;
@@ -80,7 +91,7 @@ export function mean(x: Tensor, axis?: number, options: ReduceOptions = {}): Ten
 export function max(x: Tensor, axis?: number, options: ReduceOptions = {}): Tensor {
   const { outer, length, inner, shape } = layout('max', x, axis, options.keepDims ?? false);
   if (length === 0) throw new UsageError('max: cannot reduce an empty axis');
-  const y = allocate(x.dtype, outer * inner);
+  const y = outputBuffer(x.dtype, outer * inner);
   const argmax = new Int32Array(outer * inner);
   const xs = x.data;
   for (let o = 0; o < outer; o++) {

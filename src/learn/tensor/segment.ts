@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
+import { outputBuffer } from './recycling.ts';
 import { gradientOf, result } from './autograd.ts';
-import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
+import { shapeText, sizeOf, type Tensor } from './tensor.ts';
 
 /*
  * Row gathers and segment reductions over the first axis: the message passing of a graph
@@ -26,7 +27,7 @@ function checkIndices(op: string, indices: Int32Array, limit: number, what: stri
 export function gather(x: Tensor, indices: Int32Array): Tensor {
   const width = rowWidth('gather', x);
   checkIndices('gather', indices, x.shape[0]!, 'index');
-  const y = allocate(x.dtype, indices.length * width);
+  const y = outputBuffer(x.dtype, indices.length * width);
   const xs = x.data;
   for (let r = 0; r < indices.length; r++) {
     const from = indices[r]! * width;
@@ -69,7 +70,7 @@ function segmentWeightedSum(op: string, x: Tensor, segmentIds: Int32Array, segme
     for (let r = 0; r < segmentIds.length; r++) counts[segmentIds[r]!]!++;
     for (let s = 0; s < segments; s++) weight[s] = counts[s]! > 0 ? 1 / counts[s]! : 0;
   }
-  const y = allocate(x.dtype, segments * width);
+  const y = outputBuffer(x.dtype, segments * width);
   const xs = x.data;
   for (let r = 0; r < segmentIds.length; r++) {
     const s = segmentIds[r]!;
@@ -90,7 +91,7 @@ function segmentWeightedSum(op: string, x: Tensor, segmentIds: Int32Array, segme
 /** The elementwise maximum of the rows of each segment; empty segments are zero. */
 export function segmentMax(x: Tensor, segmentIds: Int32Array, segments: number): Tensor {
   const width = checkSegments('segmentMax', x, segmentIds, segments);
-  const y = allocate(x.dtype, segments * width);
+  const y = outputBuffer(x.dtype, segments * width);
   const source = new Int32Array(segments * width).fill(-1);
   const xs = x.data;
   for (let r = 0; r < segmentIds.length; r++) {
@@ -108,5 +109,31 @@ export function segmentMax(x: Tensor, segmentIds: Int32Array, segments: number):
     const gx = gradientOf(x);
     if (gx === null) return;
     for (let at = 0; at < source.length; at++) if (source[at]! >= 0) gx[source[at]!]! += g[at]!;
+  });
+}
+
+/**
+ * segmentSum(gather(x, indices), segmentIds, segments) in one pass, without the gathered rows:
+ * row indices[e] of x is added into row segmentIds[e] of the result, for every e. The
+ * neighbour sums of message passing, edge e running from node indices[e] to segmentIds[e].
+ */
+export function gatherSegmentSum(x: Tensor, indices: Int32Array, segmentIds: Int32Array, segments: number): Tensor {
+  const width = rowWidth('gatherSegmentSum', x);
+  if (segmentIds.length !== indices.length) throw new UsageError(`gatherSegmentSum: ${indices.length} indices and ${segmentIds.length} segment ids must be as many`);
+  checkIndices('gatherSegmentSum', indices, x.shape[0]!, 'index');
+  checkIndices('gatherSegmentSum', segmentIds, segments, 'segment id');
+  const y = outputBuffer(x.dtype, segments * width);
+  const xs = x.data;
+  for (let e = 0; e < indices.length; e++) {
+    const from = indices[e]! * width, to = segmentIds[e]! * width;
+    for (let i = 0; i < width; i++) y[to + i]! += xs[from + i]!;
+  }
+  return result(y, [segments, ...x.shape.slice(1)], [x], (g) => {
+    const gx = gradientOf(x);
+    if (gx === null) return;
+    for (let e = 0; e < indices.length; e++) {
+      const from = indices[e]! * width, to = segmentIds[e]! * width;
+      for (let i = 0; i < width; i++) gx[from + i]! += g[to + i]!;
+    }
   });
 }

@@ -1,10 +1,15 @@
 import { UsageError } from '../../core/errors.ts';
-import { gradientOf, result } from './autograd.ts';
+import { outputBuffer } from './recycling.ts';
+import { gradientOf, passGradient, result } from './autograd.ts';
 import { resolveAxis } from './reduce.ts';
 import { stridedIndex, stridesOf } from './strided.ts';
-import { allocate, shapeText, sizeOf, type Tensor } from './tensor.ts';
+import { shapeText, sizeOf, type Tensor } from './tensor.ts';
 
-/** The same elements with another shape; one axis may be −1 (inferred). Shares no memory with x. */
+/**
+ * The same elements with another shape; one axis may be −1 (inferred). The result shares x's
+ * data, as a view: ops never write into tensors, and a parameter updated in place by an
+ * optimizer is seen through its views as through itself.
+ */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const inferred = shape.indexOf(-1);
   const known = sizeOf(shape.filter((d) => d !== -1));
@@ -12,11 +17,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   if (sizeOf(resolved) !== x.size || !resolved.every((d) => Number.isInteger(d) && d >= 0)) {
     throw new UsageError(`reshape: cannot reshape ${shapeText(x.shape)} (${x.size} elements) to ${shapeText(shape)}`);
   }
-  // Copying keeps every tensor the sole owner of its data, so in-place updates stay local.
-  return result(x.data.slice(), resolved, [x], (g) => {
-    const gx = gradientOf(x);
-    if (gx !== null) for (let i = 0; i < g.length; i++) gx[i]! += g[i]!;
-  });
+  const view: Tensor = result(x.data, resolved, [x], (g) => passGradient(view, x, g));
+  return view;
 }
 
 /** Permutes the axes (default: reverses them, so a matrix is transposed). */
@@ -27,7 +29,7 @@ export function transpose(x: Tensor, axes: readonly number[] = x.shape.map((_, i
   }
   const inStrides = stridesOf(x.shape);
   const index = stridedIndex(axes.map((d) => x.shape[d]!), axes.map((d) => inStrides[d]!));
-  const y = allocate(x.dtype, x.size);
+  const y = outputBuffer(x.dtype, x.size);
   const xs = x.data;
   for (let i = 0; i < index.length; i++) y[i] = xs[index[i]!]!;
   return result(y, axes.map((a) => x.shape[a]!), [x], (g) => {
@@ -50,7 +52,7 @@ export function concat(parts: readonly Tensor[], axis = 0): Tensor {
   const inner = sizeOf(first.shape.slice(a + 1));
   const widths = parts.map((p) => p.shape[a]! * inner);
   const total = widths.reduce((s, w) => s + w, 0);
-  const y = allocate(first.dtype, outer * total);
+  const y = outputBuffer(first.dtype, outer * total);
   let offset = 0;
   parts.forEach((part, p) => {
     const w = widths[p]!;
@@ -85,7 +87,7 @@ export function slice(x: Tensor, begin: readonly number[], size: readonly number
   const strides = stridesOf(x.shape);
   const base = begin.reduce((s, b, i) => s + b * strides[i]!, 0);
   const index = stridedIndex(shape, strides, base);
-  const y = allocate(x.dtype, index.length);
+  const y = outputBuffer(x.dtype, index.length);
   for (let i = 0; i < index.length; i++) y[i] = x.data[index[i]!]!;
   return result(y, shape, [x], (g) => {
     const gx = gradientOf(x);

@@ -21,6 +21,8 @@ export interface Origin {
 export class Tensor {
   /** The gradient being accumulated during a backward pass; null outside one. */
   gradBuffer: FloatArray | null = null;
+  /** True during a backward pass when a tensor asked for depends on this one, so its gradient is wanted. */
+  gradWanted = false;
 
   constructor(
     /** The elements, row-major. */

@@ -12,6 +12,7 @@ import type { RegressionData } from './dataset.ts';
 import './register.ts';
 import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, complexity, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
+import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
 
 export { DEFAULT_SR_OPS } from './task.ts';
 
@@ -59,6 +60,8 @@ export interface SymbolicRegressionSearchOptions {
   readonly syncBatch?: number;
   /** Aborting stops the search after the evaluations in flight; the front so far is returned. */
   readonly signal?: AbortSignal;
+  /** Guided evolution: a learned discriminator accepts or retries each mutation (default: plain). */
+  readonly guide?: GuideSettings;
 }
 
 /** One formula of the final front. */
@@ -160,10 +163,11 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
     parsimony: options.parsimony ?? 0.02,
     restartPatience: options.restartPatience ?? 2000,
   };
+  const algorithm = { id: 'symbolic-regression-evolution', config: algorithmConfig };
   return {
     task: { id: 'symbolic-regression', config: taskConfig },
     space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? 16, names: [...data.featureNames] } },
-    algorithm: { id: 'symbolic-regression-evolution', config: algorithmConfig },
+    algorithm: options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide),
   };
 }
 

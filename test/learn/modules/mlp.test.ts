@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Rng } from '../../../src/core/rng.ts';
 import { ACTIVATION_NAMES, mlp, type ActivationName } from '../../../src/learn/modules/index.ts';
 import { noGrad, parameter, tensor } from '../../../src/learn/tensor/index.ts';
+import { compilePredictor } from '../../../src/learn/modules/predictor.ts';
 import { assertParameterGradientsMatch, randomTensor } from '../../helpers/gradient-check.ts';
 
 const sizesArb = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 });
@@ -57,5 +58,30 @@ describe('mlp', () => {
 
   it('has a predictor that rejects an input of the wrong length', () => {
     assert.throws(() => mlp({ sizes: [3, 2], rng: new Rng(1) }).predictor()([1, 2]), /predictor: the input must have 3 values, got 2/);
+  });
+
+  it('has a predictor that computes layers without biases, partial vectors and saturated tanh', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 11 }), { minLength: 2, maxLength: 4 }), fc.constantFrom<ActivationName>('identity', 'relu', 'tanh'), fc.integer(), (sizes, activation, seed) => {
+      const rng = new Rng(seed);
+      const layers = sizes.slice(1).map((outputs, i) => ({
+        weight: randomTensor([sizes[i]!, outputs], rng, -3, 3).data,
+        bias: rng.chance(0.5) ? null : randomTensor([outputs], rng).data,
+        inputs: sizes[i]!, outputs, activation,
+      }));
+      const float32 = layers.map((l) => ({ ...l, weight: Float32Array.from(l.weight), bias: l.bias === null ? null : Float32Array.from(l.bias) }));
+      const input = Float32Array.from(randomTensor([sizes[0]!], rng, -4, 4).data);
+      let expected: number[] = Array.from(input);
+      for (const l of float32) {
+        expected = Array.from({ length: l.outputs }, (_, j) => {
+          let z = l.bias === null ? 0 : l.bias[j]!;
+          for (let i = 0; i < l.inputs; i++) z += expected[i]! * l.weight[i * l.outputs + j]!;
+          return activation === 'relu' ? Math.max(z, 0) : activation === 'tanh' ? Math.tanh(z) : z;
+        });
+      }
+      const actual = compilePredictor(float32, 'float32')(input);
+      expected.forEach((e, j) => assert.ok(Math.abs(actual[j]! - e) <= 1e-5 * Math.max(1, Math.abs(e)), `output ${j}: ${actual[j]} vs ${e}`));
+    }), { numRuns: 60, seed: 8 });
+    const saturated = compilePredictor([{ weight: Float32Array.of(1, -1, 0.5), bias: null, inputs: 1, outputs: 3, activation: 'tanh' }], 'float32')([40]);
+    assert.deepEqual(Array.from(saturated), [1, -1, 1]);
   });
 });

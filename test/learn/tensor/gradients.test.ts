@@ -71,6 +71,35 @@ describe('gradients match central differences in float64', () => {
     }), runs);
   });
 
+  it('of the fused dense layer with every activation, with and without a bias', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 2 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (batch, inputs, outputs, seed) => {
+      const rng = new Rng(seed);
+      const x = randomTensor([...batch, inputs], rng);
+      const weight = randomTensor([inputs, outputs], rng);
+      const bias = randomTensor([outputs], rng);
+      // Pre-activations are continuous random values, so relu's kink at 0 is never within a step of one.
+      for (const activation of t.ACTIVATION_NAMES) {
+        assertGradientsMatch(([v, w, b]) => t.dense(v!, w!, b!, activation), [x, weight, bias]);
+        assertGradientsMatch(([v, w]) => t.dense(v!, w!, null, activation), [x, weight]);
+      }
+    }), runs);
+  });
+
+  it('of ops given one tensor twice, where gradients are handed on or overwritten', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer(), (n, seed) => {
+      const rng = new Rng(seed);
+      const x = randomTensor([n, n], rng);
+      const b = randomTensor([n], rng);
+      assertGradientsMatch(([v]) => t.add(v!, v!), [x]);
+      assertGradientsMatch(([s, v, w]) => t.scaledAdd(s!, v!, w!), [randomTensor([1], rng), x, randomTensor([n, n], rng)]);
+      assertGradientsMatch(([s, v]) => t.scaledAdd(s!, v!, v!), [randomTensor([1], rng), x]);
+      assertGradientsMatch(([v]) => t.mul(t.sub(v!, t.reshape(v!, [n, n])), t.reshape(t.add(t.reshape(v!, [-1]), 1), [n, n])), [x]);
+      assertGradientsMatch(([v]) => t.matmul(v!, v!), [x]);
+      assertGradientsMatch(([v, c]) => t.dense(v!, v!, c!, 'tanh'), [x, b]);
+      assertGradientsMatch(([v]) => t.add(t.matmul(v!, v!, { transposeA: true }), t.reshape(v!, [n, n])), [x]);
+    }), runs);
+  });
+
   it('of reshape, transpose, concat and slice', () => {
     fc.assert(fc.property(shapeArb, fc.integer(), (shape, seed) => {
       const rng = new Rng(seed);
@@ -97,6 +126,8 @@ describe('gradients match central differences in float64', () => {
       assertGradientsMatch(([v]) => t.segmentSum(v!, ids, segments), [x]);
       assertGradientsMatch(([v]) => t.segmentMean(v!, ids, segments), [x]);
       assertGradientsMatch(([v]) => t.segmentMax(v!, ids, segments), [x]);
+      const targets = Int32Array.from(indices, () => rng.int(segments));
+      assertGradientsMatch(([v]) => t.gatherSegmentSum(v!, indices, targets, segments), [x]);
     }), runs);
   });
 

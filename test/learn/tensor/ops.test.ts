@@ -22,6 +22,28 @@ describe('tensor ops', () => {
     assert.throws(() => t.add(t.zeros([2, 3]), t.zeros([2])), (e: unknown) => e instanceof UsageError && /\[2, 3\] and \[2\]/.test(e.message));
   });
 
+  it('computes a dense layer as matmul, bias and activation would, and rejects widths that do not fit', () => {
+    const rng = new Rng(3);
+    const x = t.randomUniform([5, 7], rng, -2, 2);
+    const w = t.randomUniform([7, 3], rng, -1, 1);
+    const b = t.randomUniform([3], rng, -1, 1);
+    const separate = { identity: (z: t.Tensor) => z, relu: t.relu, tanh: t.tanh, sigmoid: t.sigmoid, softplus: t.softplus, leakyRelu: (z: t.Tensor) => t.leakyRelu(z, 0.01) };
+    for (const activation of t.ACTIVATION_NAMES) {
+      close(t.dense(x, w, b, activation).data, separate[activation](t.add(t.matmul(x, w), b)).toArray(), 1e-6);
+    }
+    assert.deepEqual(t.dense(t.zeros([2, 4, 7]), w, null).shape, [2, 4, 3]);
+    assert.throws(() => t.dense(t.zeros([2, 6]), w, b), /dense: x \[2, 6\], weight \[7, 3\] and bias \[3\] do not fit/);
+  });
+
+  it('computes float32 tanh within 2.4e-7 of Math.tanh relatively, odd and exactly ±1 where float32 rounds to it', () => {
+    const xs = Array.from({ length: 20001 }, (_, i) => (i - 10000) / 500);
+    const y = t.tanh(t.tensor([...xs, 1e-7, 50, -50])).data;
+    xs.forEach((x, i) => assert.ok(Math.abs(y[i]! - Math.tanh(x)) <= 2.4e-7 * Math.abs(Math.tanh(x)) + 1e-45, `tanh(${x}) = ${y[i]}`));
+    assert.deepEqual([y[20001], y[20002], y[20003]], [Math.fround(1e-7), 1, -1]);
+    assert.equal(y[0], -y[20000]!);
+    assert.deepEqual(t.tanh(t.tensor([0.3], [1], 'float64')).data[0], Math.tanh(0.3));
+  });
+
   it('multiplies matrices, transposed and batched', () => {
     const a = t.tensor([1, 2, 3, 4, 5, 6], [2, 3]);
     const b = t.tensor([1, 0, 0, 1, 1, 1], [3, 2]);
@@ -56,6 +78,16 @@ describe('tensor ops', () => {
     assert.deepEqual(t.segmentMean(x, ids, 2).toArray(), [5, 6, 2, 3]);
     assert.deepEqual(t.segmentMax(x, ids, 2).toArray(), [5, 6, 3, 4]);
     assert.throws(() => t.gather(x, Int32Array.of(3)), /index 3 .* outside 0..2/);
+    const edges = { from: Int32Array.of(2, 0, 2, 1), to: Int32Array.of(0, 0, 2, 0) };
+    assert.deepEqual(t.gatherSegmentSum(x, edges.from, edges.to, 3).toArray(), t.segmentSum(t.gather(x, edges.from), edges.to, 3).toArray());
+    assert.throws(() => t.gatherSegmentSum(x, edges.from, Int32Array.of(0, 0, 3, 0), 3), /segment id 3 at position 2 is outside 0..2/);
+  });
+
+  it('reshapes as a view that follows its tensor\'s in-place updates', () => {
+    const p = t.parameter(t.tensor([1, 2, 3, 4], [2, 2]));
+    const flat = t.reshape(p, [4]);
+    p.data[1] = 20;
+    assert.deepEqual(flat.toArray(), [1, 20, 3, 4]);
   });
 
   it('keeps the row width when gathering or reducing no rows', () => {
@@ -71,6 +103,13 @@ describe('tensor ops', () => {
     const second = -Math.log(Math.exp(3) / (Math.exp(1) + Math.exp(2) + Math.exp(3)));
     close([loss.item()], [(Math.log(2) + second) / 2], 1e-5);
     assert.ok(Number.isFinite(t.binaryCrossEntropyWithLogits(t.tensor([500, -500]), t.tensor([0, 1])).item()));
+  });
+
+  it('keeps the log of the normaliser when the logits dwarf it', () => {
+    // Two equal logits of 1e17: log-softmax is −ln 2 each; top + ln 2 would round back to 1e17.
+    const huge = t.tensor([1e17, 1e17], [1, 2], 'float64');
+    close(t.logSoftmax(huge).data, [-Math.log(2), -Math.log(2)], 1e-12);
+    close([t.crossEntropy(huge, Int32Array.of(1)).item()], [Math.log(2)], 1e-12);
   });
 
   it('normalises rows to mean 0 and variance 1', () => {
