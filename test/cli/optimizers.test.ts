@@ -31,7 +31,7 @@ describe('amoeba optimizers', () => {
 
   it('runs rounds from AdamW and from the best so far with restarts and a funnel, as a group that resume reads back', async () => {
     const db = join(dir, 'rounds.db');
-    const run = await cli('optimizers', 'search', ...TINY, '--budget', '40', '--rounds', '2', '--restart-patience', '8', '--population', '6', '--funnel-size', '2', '--held-out', 'none', '--db', db);
+    const run = await cli('optimizers', 'search', ...TINY, '--budget', '40', '--rounds', '2', '--restart-patience', '8', '--population', '6', '--funnel-size', '2', '--held-out', 'none', '--db', db, '--workers', '1');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /40 programs tried .* over 2 round\(s\)/);
     assert.match(run.out, /\n {2}round 1 from adamw: 20 programs .*\n {2}round 2 from best so far: 20 programs/);
