@@ -1,23 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
-import type { Executor } from '../core/plugs.ts';
 import type { Json } from '../core/types.ts';
 import type { Graph } from '../spaces/graph/graph.ts';
-import type { Recipe } from '../store/index.ts';
+import { openStoreFile, type StoredGroup, type StudyStore } from '../store/index.ts';
 import { parseGraph } from '../spaces/graph/validate.ts';
 import { compareOptimizers, hasSignMomentum, type ComparisonRow } from '../tasks/optimizers/compare.ts';
 import { optimizerOps } from '../tasks/optimizers/ops.ts';
+import { exportUpdateRule } from '../tasks/optimizers/export-program.ts';
 import { printProgram } from '../tasks/optimizers/print-program.ts';
+import { simplifyProgram } from '../tasks/optimizers/simplify-program.ts';
 import { keptSlots } from '../tasks/optimizers/program-rule.ts';
 import { PROXY_KINDS, type ProxyConfig, type ProxyKind } from '../tasks/optimizers/proxies.ts';
 import { REFERENCE_PROGRAMS, referenceProgram } from '../tasks/optimizers/reference-programs.ts';
-import { searchOptimizers, type OptimizerSearchResult } from '../tasks/optimizers/search.ts';
+import type { FunnelCandidate } from '../tasks/optimizers/funnel.ts';
+import { runOptimizerSearch, type OptimizerRunOptions, type OptimizerRunResult } from '../tasks/optimizers/search-run.ts';
 import { DEFAULT_LR_GRID } from '../tasks/optimizers/task.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
-import { addStudyFlags, studyPlumbing, type StudyFlags } from './study-flags.ts';
+import { addStudyFlags, chooseExecutor, executorFactory, queueNamespace, type StudyFlags } from './study-flags.ts';
+import { freshGroupName, registerGroupOutput, registerGroupRunner, type MemberExecutors } from './study-group.ts';
+import type { StudyOutput } from './study-result.ts';
 
 interface ProxyFlags {
   readonly proxy: string;
@@ -32,6 +36,9 @@ interface SearchFlags extends StudyFlags, ProxyFlags {
   readonly population: number;
   readonly tournament: number;
   readonly maxStatements: number;
+  readonly rounds: number;
+  readonly restartPatience?: number;
+  readonly funnelSize: number;
   readonly heldOut: string;
   readonly json?: string;
   readonly quiet?: boolean;
@@ -93,6 +100,9 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
     .option('--population <n>', 'population size (the paper: 1000)', intFlag('population', 1), 50)
     .option('--tournament <n>', 'tournament size (the paper: 2)', intFlag('tournament', 1), 2)
     .option('--max-statements <n>', 'most statements per program', intFlag('max-statements', 1, 1000), 30)
+    .option('--rounds <n>', 'rounds of evolution sharing the budget, alternately from AdamW and from the best so far', intFlag('rounds', 1, 1000), 1)
+    .option('--restart-patience <trials>', 'restart a round\'s population from its start after this many trials without a better program', intFlag('restart-patience', 1))
+    .option('--funnel-size <n>', 'programs that beat AdamW sent through the funnel of larger proxies (0: no funnel)', intFlag('funnel-size', 0, 1000), 5)
     .option('--held-out <kind>', 'proxy on which the best, AdamW and Lion are compared afterwards (none to skip)', 'regression-mlp')
     .option('--json <file>', 'also write the best program and the scores as JSON')
     .option('--quiet', 'no progress output');
@@ -102,35 +112,37 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
       checkWritable(flags.json, 'json');
       if (flags.tournament > flags.population) throw new UsageError(`--tournament (${flags.tournament}) must be at most --population (${flags.population})`);
       const heldOut = flags.heldOut === 'none' ? undefined : proxyKind('--held-out', flags.heldOut);
-      const proxy = proxyFromFlags(flags);
       const lrGrid = lrGridFromFlags(flags.lrGrid);
+      const budgetTrials = flags.budget ?? (flags.timeLimit === undefined ? 1000 : undefined);
+      const config: RunConfig = {
+        proxy: proxyFromFlags(flags), seed: flags.seed, populationSize: flags.population, tournamentSize: flags.tournament, maxStatements: flags.maxStatements,
+        rounds: flags.rounds, funnelSize: flags.funnelSize, heldOut: heldOut ?? null,
+        ...(lrGrid === undefined ? {} : { lrGrid }),
+        ...(budgetTrials === undefined ? {} : { budgetTrials }),
+        ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
+        ...(flags.restartPatience === undefined ? {} : { restartPatience: flags.restartPatience }),
+        ...(flags.sync === true ? { syncBatch: flags.workers } : {}),
+      };
+      const kind = chooseExecutor(flags);
+      const store = flags.db === false ? undefined : openStoreFile(flags.db);
       const interrupt = stopOnSignals(io);
-      const plumbing = await studyPlumbing(flags, 'optimizers');
       try {
-        const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
-        io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${where}\n`);
-        let stop = () => {};
-        const budgetTrials = flags.budget ?? (flags.timeLimit === undefined ? 1000 : undefined);
-        const result = await searchOptimizers({
-          proxy, seed: flags.seed, populationSize: flags.population, tournamentSize: flags.tournament, maxStatements: flags.maxStatements,
-          signal: interrupt.signal,
-          ...(lrGrid === undefined ? {} : { lrGrid }),
-          ...(budgetTrials === undefined ? {} : { budgetTrials }),
-          ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
-          ...(plumbing.store === undefined ? {} : { store: plumbing.store }),
-          ...(plumbing.executor === undefined ? {} : { executor: plumbing.executor as (recipes: { task: Recipe; space: Recipe }) => Executor<Graph> }),
-          ...(flags.sync === true ? { syncBatch: flags.workers } : {}),
-          onStudy: (study) => {
-            stop = showProgress(study, { quiet: flags.quiet === true, budgetTrials, budgetSeconds: flags.timeLimit, describeBest: (b) => `valid loss ${number(b.values[0]!)}` });
-          },
-        });
-        stop();
-        const report = searchReport(result, heldOut, lrGrid);
+        let group: string | undefined;
+        if (store !== undefined) {
+          group = freshGroupName(store, 'optimizers');
+          store.createGroup({ name: group, command: 'optimizers', config: config as unknown as Json });
+          store.flush();
+        }
+        io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${group === undefined ? '' : `, group '${group}' in ${flags.db as string}`}\n`);
+        const executors: MemberExecutors | undefined =
+          kind === 'inline' ? undefined : async (recipes, name) => (await executorFactory(kind, flags, queueNamespace(flags.db, name)))?.(recipes);
+        const result = await runStored(config, store === undefined || group === undefined ? undefined : { store, group }, interrupt.signal, executors, flags.quiet === true);
+        const report = runReport(result, config);
         io.out(report.text);
         if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(report.json, null, 2)}\n`, 'json');
-        if (result.summary.stopReason === 'aborted' && plumbing.store !== undefined) io.err(`amoeba: interrupted; continue with: amoeba resume ${plumbing.store.name} --db ${flags.db as string}\n`);
+        if (result.interrupted && group !== undefined) io.err(`amoeba: interrupted; continue with: amoeba resume ${group} --db ${flags.db as string}\n`);
       } finally {
-        plumbing.close();
+        store?.close();
         interrupt.dispose();
       }
     });
@@ -152,45 +164,134 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
 
   optimizers
     .command('show')
-    .description('print an optimizer program as code')
+    .description('print an optimizer program simplified (dead code removed, constants folded), or export it as a TypeScript update rule')
     .argument('<program>', `${Object.keys(REFERENCE_PROGRAMS).join(', ')} or a program .json file`)
-    .option('--dead', 'keep dead statements, marked')
-    .action((item: string, flags: { dead?: boolean }) => {
+    .option('--dead', 'print the program as stored, dead statements marked, nothing folded')
+    .option('--typescript <name>', 'print a TypeScript module exporting the program as a learn/optim UpdateRule named <name>')
+    .addHelpText('after', '\nExamples:\n  amoeba optimizers show best.json\n  amoeba optimizers show best.json --typescript found > found.ts   # optimizer(net.parameters(), found, 1e-3)')
+    .action((item: string, flags: { dead?: boolean; typescript?: string }) => {
       const { program } = namedProgram(item);
-      io.out(`${printProgram(program, { dead: flags.dead === true })}\n# slots kept: ${keptSlots(program).join(', ') || 'none'}; sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}\n`);
+      if (flags.typescript !== undefined) {
+        io.out(exportUpdateRule(program, { name: flags.typescript }));
+        return;
+      }
+      const text = flags.dead === true ? printProgram(program, { dead: true }) : printProgram(simplifyProgram(program));
+      io.out(`${text}\n# slots kept: ${keptSlots(program).join(', ') || 'none'}; sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}\n`);
     });
 };
 
 /** Learning rates of `compare` and of the held-out check: 1e-4 to 1e-1 in half decades. */
 const WIDE_GRID: readonly number[] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1];
 
-/** What `search` prints and writes: the counts, the best program against AdamW, and the held-out comparison. */
-function searchReport(result: OptimizerSearchResult, heldOut: ProxyKind | undefined, lrGrid: readonly number[] | undefined): { text: string; json: Json } {
-  const s = result.summary;
+/** What a stored search run keeps in its group: the run's options and the held-out proxy. */
+type RunConfig = Omit<OptimizerRunOptions, 'store' | 'executor' | 'onStudy' | 'signal'> & { readonly heldOut: ProxyKind | null };
+
+/** Runs or continues a search run, its progress on stderr, one line per study. */
+async function runStored(config: RunConfig, where: { store: StudyStore; group: string } | undefined, signal: AbortSignal, executors: MemberExecutors | undefined, quiet: boolean): Promise<OptimizerRunResult> {
+  let stop = () => {};
+  try {
+    return await runOptimizerSearch({
+      ...config,
+      signal,
+      ...(where === undefined ? {} : { store: where }),
+      ...(executors === undefined ? {} : { executor: executors as OptimizerRunOptions['executor'] & {} }),
+      onStudy: (study, label) => {
+        stop();
+        const funnel = label.startsWith('funnel');
+        const rounds = config.rounds ?? 1;
+        stop = showProgress(study, {
+          quiet,
+          budgetTrials: funnel || config.budgetTrials === undefined ? undefined : Math.ceil(config.budgetTrials / rounds),
+          budgetSeconds: funnel || config.budgetSeconds === undefined ? undefined : config.budgetSeconds / rounds,
+          describeBest: (b) => `${label}: valid loss ${number(b.values[0]!)}`,
+        });
+      },
+    });
+  } finally {
+    stop();
+  }
+}
+
+function readRunConfig(group: StoredGroup): RunConfig {
+  const config = group.config as unknown as RunConfig | null;
+  if (config === null || typeof config !== 'object' || config.proxy === undefined) throw new UsageError(`group '${group.name}' is not an optimizer search: its config has no proxy`);
+  return config;
+}
+
+/**
+ * The report of each group the runner below finished in this process. `amoeba resume` asks
+ * for a group's output (synchronously) right after its runner; the runner, which reads every
+ * finished member back anyway, leaves the report here.
+ */
+const resumedReports = new Map<string, StudyOutput>();
+
+/** `amoeba resume` of a search run: the rounds and stages it has not finished, then its report. */
+registerGroupRunner('optimizers', async (store, group, context) => {
+  const config = readRunConfig(group);
+  const result = await runStored(config, { store, group: group.name }, context.signal, context.executors as MemberExecutors, context.quiet);
+  if (!result.interrupted) resumedReports.set(group.name, runReport(result, config));
+  return result.interrupted;
+});
+registerGroupOutput('optimizers', (_store, group): StudyOutput => {
+  return resumedReports.get(group.name) ?? { text: `group '${group.name}' is not finished; continue with: amoeba resume ${group.name}\n`, json: null };
+});
+
+/** A proxy's fields that apply to its kind (those a network or the quadratic leaves at 0 are left out). */
+const describeProxy = (p: ProxyConfig) => Object.entries(p).filter(([k, v]) => k !== 'kind' && v !== 0).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+
+/** What `search` prints and writes: each round, the best program against AdamW, the funnel, and the held-out comparison. */
+function runReport(result: OptimizerRunResult, config: RunConfig): { text: string; json: Json } {
+  const trials = result.rounds.reduce((s, r) => s + r.trials, 0);
+  const failed = result.rounds.reduce((s, r) => s + r.failed, 0);
+  const seconds = result.rounds.reduce((s, r) => s + r.elapsedMs, 0) / 1000;
+  const mean = (f: (r: OptimizerRunResult['rounds'][number]) => number) => result.rounds.reduce((s, r) => s + f(r) * r.trials, 0) / Math.max(1, trials);
+  const fec = mean((r) => r.fecHitRate);
+  const dead = mean((r) => r.deadStatementRate);
   const lines = [
-    `${s.trials} programs tried in ${(s.elapsedMs / 1000).toFixed(1)} s (${s.trialsPerSecond.toFixed(2)}/s); ${s.failed} failed; ` +
-      `FEC cache hits ${(100 * (s.cache?.hitRate ?? 0)).toFixed(1)}%; dead statements ${(100 * result.deadStatementRate).toFixed(1)}% per program`,
+    `${trials} programs tried in ${seconds.toFixed(1)} s (${(trials / Math.max(seconds, 1e-9)).toFixed(2)}/s) over ${result.rounds.length} round(s); ${failed} failed; ` +
+      `FEC cache hits ${(100 * fec).toFixed(1)}%; dead statements ${(100 * dead).toFixed(1)}% per program`,
+    ...result.rounds.map((r) => `  round ${r.index} from ${r.start}: ${r.trials} programs in ${(r.elapsedMs / 1000).toFixed(1)} s; best valid loss ${number(r.best?.loss ?? NaN)}${r.best === undefined ? '' : ` (trial ${r.best.id})`}${r.restarts === undefined || r.restarts === 0 ? '' : `; ${r.restarts} restart(s)`}`),
   ];
   const best = result.best;
-  if (best === undefined) return { text: `${lines.join('\n')}\nno program finished\n`, json: { summary: s as unknown as Json } };
-  const program = best.genotype;
+  if (best === undefined) return { text: `${lines.join('\n')}\nno program finished\n`, json: { trials, failed } };
+  const program = best.program;
   lines.push(
-    `AdamW (the start): valid loss ${number(result.startLoss ?? NaN)}`,
-    `best (trial ${best.id}): valid loss ${number(best.values[0]!)} at lr ${String(best.info?.['lr'])}; ${keptSlots(program).length} slot(s); sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}`,
+    `AdamW (the start): valid loss ${number(result.adamwLoss ?? NaN)}`,
+    `best (trial ${best.id}): valid loss ${number(best.loss)} at lr ${String(best.info?.['lr'])}; ${keptSlots(program).length} slot(s); sign(interpolate(g, m, β)): ${hasSignMomentum(program) ? 'yes' : 'no'}`,
     '',
-    printProgram(program),
+    printProgram(simplifyProgram(program)),
     '',
   );
+  if (result.candidates.length === 0) lines.push('funnel: no program beat AdamW on the search proxy');
+  result.stages.forEach((stage, k) => {
+    lines.push(`funnel ${k + 1} (${stage.proxy.kind}: ${describeProxy(stage.proxy)}): AdamW ${number(stage.adamwLoss)}; ${stage.survived} of ${stage.entered} beat it`);
+  });
+  const candidateLine = (c: FunnelCandidate) => `  round ${c.round} trial ${c.trial}: search ${number(c.searchLoss)}, funnel ${c.stageLosses.map(number).join(' → ')}; sign momentum: ${hasSignMomentum(c.program) ? 'yes' : 'no'}`;
+  lines.push(...result.candidates.map(candidateLine));
+  const signs = result.signs;
+  lines.push(
+    `sign among the ${signs.programs} distinct programs evaluated: ${signs.withSign} take a sign, ${signs.withSignMomentum} contain sign(interpolate(g, m, β))` +
+      (signs.bestSignMomentum === undefined ? '' : ` (the best of them: valid loss ${number(signs.bestSignMomentum.loss)})`),
+  );
+  const discovery = result.discoveries[0];
+  if (result.stages.length > 0) lines.push(`discoveries (beat AdamW at every stage): ${result.discoveries.length}`);
+  if (discovery !== undefined) lines.push('', printProgram(simplifyProgram(discovery.program)), '');
   let comparison: ComparisonRow[] = [];
-  if (heldOut !== undefined) {
-    const programs = [{ name: 'best', program }, { name: 'adamw', program: referenceProgram('adamw') }, { name: 'lion', program: referenceProgram('lion') }];
-    comparison = compareOptimizers(programs, { kind: heldOut }, { lrGrid: lrGrid ?? WIDE_GRID });
-    lines.push(formatComparison(comparison, `held out: ${heldOut}`));
+  const chosen = discovery?.program ?? program;
+  if (config.heldOut !== null) {
+    const programs = [{ name: discovery === undefined ? 'best' : 'discovery', program: chosen }, { name: 'adamw', program: referenceProgram('adamw') }, { name: 'lion', program: referenceProgram('lion') }];
+    comparison = compareOptimizers(programs, { kind: config.heldOut }, { lrGrid: config.lrGrid ?? WIDE_GRID });
+    lines.push(formatComparison(comparison, `held out: ${config.heldOut}`));
   }
   const json: Json = {
-    summary: { trials: s.trials, failed: s.failed, cached: s.cached, elapsedMs: s.elapsedMs, fecHitRate: s.cache?.hitRate ?? 0, deadStatementRate: result.deadStatementRate },
-    startLoss: result.startLoss ?? null,
-    best: { trial: best.id, validLoss: best.values[0]!, info: best.info ?? null, code: printProgram(program), program: program as unknown as Json, signMomentum: hasSignMomentum(program) },
+    summary: { trials, failed, elapsedMs: seconds * 1000, fecHitRate: fec, deadStatementRate: dead },
+    rounds: result.rounds.map((r) => ({ index: r.index, start: r.start, trials: r.trials, failed: r.failed, elapsedMs: r.elapsedMs, restarts: r.restarts ?? null, bestLoss: r.best?.loss ?? null })),
+    startLoss: result.adamwLoss ?? null,
+    best: { trial: best.id, validLoss: best.loss, info: best.info ?? null, code: printProgram(simplifyProgram(program)), program: program as unknown as Json, signMomentum: hasSignMomentum(program) },
+    funnel: result.stages.map((s) => ({ proxy: s.proxy, adamwLoss: s.adamwLoss, entered: s.entered, survived: s.survived })) as unknown as Json,
+    candidates: result.candidates.map((c) => ({ round: c.round, trial: c.trial, searchLoss: c.searchLoss, stageLosses: c.stageLosses, signMomentum: hasSignMomentum(c.program), program: c.program as unknown as Json })),
+    discoveries: result.discoveries.length,
+    signs: { programs: signs.programs, withSign: signs.withSign, withSignMomentum: signs.withSignMomentum, bestSignMomentumLoss: signs.bestSignMomentum?.loss ?? null },
     heldOut: comparison.map((r) => ({ ...r, meanAccuracy: r.meanAccuracy ?? null })) as unknown as Json,
   };
   return { text: lines.join('\n'), json };

@@ -17,7 +17,7 @@ describe('amoeba optimizers', () => {
     assert.match(out, /30 programs tried .* FEC cache hits \d+\.\d%; dead statements \d+\.\d% per program/);
     assert.match(out, /AdamW \(the start\): valid loss /);
     assert.match(out, /best \(trial \d+\): valid loss .*\n\ndef train\(w, g, m, v, lr, step\):\n/);
-    assert.match(err, /study 'optimizers-1'/);
+    assert.match(err, /group 'optimizers-1'/);
     const saved = JSON.parse(readFileSync(json, 'utf8')) as { best: { validLoss: number; code: string }; startLoss: number };
     assert.ok(saved.best.validLoss <= saved.startLoss);
     const shown = await cli('optimizers', 'show', json);
@@ -27,6 +27,33 @@ describe('amoeba optimizers', () => {
     assert.equal(compared.code, 0, compared.err);
     assert.match(compared.out, /lion\s+\S+ ± \S+\s+-\s+\S+\s+1\n/);
     assert.match(compared.out, /adamw\s+\S+ ± \S+\s+-\s+\S+\s+2\n/);
+  });
+
+  it('runs rounds from AdamW and from the best so far with restarts and a funnel, as a group that resume reads back', async () => {
+    const db = join(dir, 'rounds.db');
+    const run = await cli('optimizers', 'search', ...TINY, '--budget', '40', '--rounds', '2', '--restart-patience', '8', '--population', '6', '--funnel-size', '2', '--held-out', 'none', '--db', db, '--workers', '1');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /40 programs tried .* over 2 round\(s\)/);
+    assert.match(run.out, /\n {2}round 1 from adamw: 20 programs .*\n {2}round 2 from best so far: 20 programs/);
+    assert.match(run.out, /funnel 1 \(quadratic: [^)]*\): AdamW \S+; \d of \d beat it|funnel: no program beat AdamW/);
+    const group = /group '(optimizers-\d+)'/.exec(run.err)![1]!;
+    const resumed = await cli('resume', group, '--db', db);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.equal(resumed.out, run.out.replace(/in \d+\.\d s \(\d+\.\d+\/s\)/, resumed.out.match(/in \d+\.\d s \(\d+\.\d+\/s\)/)![0]));
+  });
+
+  it('shows a program simplified, as stored with --dead, and as a TypeScript update rule', async () => {
+    const simplified = await cli('optimizers', 'show', 'lion');
+    assert.equal(simplified.code, 0, simplified.err);
+    assert.match(simplified.out, /t2 = sign\(t1\)\n {2}update = lr \* t2\n/);
+    const stored = await cli('optimizers', 'show', 'lion', '--dead');
+    assert.match(stored.out, /0 \* w/);
+    const exported = await cli('optimizers', 'show', 'lion', '--typescript', 'lion2');
+    assert.equal(exported.code, 0, exported.err);
+    assert.match(exported.out, /^import type \{ optim \} from 'amoeba\/learn';\n[^]*export const lion2: optim\.UpdateRule = \{\n {2}name: 'lion2',\n {2}config: \{\},\n {2}slots: \['m'\],/);
+    const bad = await cli('optimizers', 'show', 'lion', '--typescript', 'lion-2');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /JS identifier/);
   });
 
   it('refuses an unknown proxy, a bad grid and an unknown program with one message and exit code 2', async () => {

@@ -1,8 +1,8 @@
-import { prune } from '../../spaces/graph/draft.ts';
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import { keptSlots } from './program-rule.ts';
 import { G, M } from './program.ts';
 import type { ProxyConfig } from './proxies.ts';
+import { simplifyProgram } from './simplify-program.ts';
 import { optimizerTask } from './task.ts';
 
 /** One optimizer's result on one proxy: the best learning rate of the grid, per seed and on average. */
@@ -50,10 +50,11 @@ export function compareOptimizers(programs: readonly { readonly name: string; re
 /**
  * True when the live program takes the sign of an interpolation between the gradient and the
  * momentum (the m it reads or the m it returns), `sign(interpolate(g, m, β))` or
- * `sign(interpolate(m, g, β))`: Lion's update direction.
+ * `sign(interpolate(m, g, β))`: Lion's update direction. It reads the simplified program,
+ * so a spelling such as sign(1·interpolate(g, m, β)) counts too.
  */
 export function hasSignMomentum(program: Graph): boolean {
-  const g = prune(program);
+  const g = simplifyProgram(program);
   return g.vertices.some((v) => {
     if (isConst(v) || v.op !== 'sign') return false;
     const inner = g.vertices[v.args[0]! - g.inputs];
@@ -62,4 +63,34 @@ export function hasSignMomentum(program: Graph): boolean {
     const [x, y] = inner.args;
     return (x === G && momentum(y)) || (momentum(x) && y === G);
   });
+}
+
+/** Sign updates among the distinct programs (structural keys) that finished. */
+export interface SignCensus<T> {
+  readonly programs: number;
+  /** Programs whose live code takes the sign of a tensor. */
+  readonly withSign: number;
+  /** Programs that contain sign(interpolate(g, m, β)), Lion's direction. */
+  readonly withSignMomentum: number;
+  /** The lowest-loss program with sign momentum. */
+  readonly bestSignMomentum: T | undefined;
+}
+
+/** Counts sign and sign momentum in the live programs of `trials`, once per structural key. */
+export function signCensus<T extends { readonly key: string; readonly program: Graph; readonly loss: number }>(trials: readonly T[]): SignCensus<T> {
+  const seen = new Set<string>();
+  let withSign = 0;
+  let withSignMomentum = 0;
+  let bestSignMomentum: T | undefined;
+  for (const t of trials) {
+    if (seen.has(t.key)) continue;
+    seen.add(t.key);
+    const live = simplifyProgram(t.program);
+    if (!live.vertices.some((v) => !isConst(v) && v.op === 'sign')) continue;
+    withSign++;
+    if (!hasSignMomentum(live)) continue;
+    withSignMomentum++;
+    if (bestSignMomentum === undefined || t.loss < bestSignMomentum.loss) bestSignMomentum = t;
+  }
+  return { programs: seen.size, withSign, withSignMomentum, bestSignMomentum };
 }

@@ -86,7 +86,28 @@ function readLoops(op: string, consumerStage: number, operandStage: number, posi
   return [consumerStage];
 }
 
+/** How `updateSource` writes its code: constants as `C[k]` reads or literals, and plain JS or TypeScript. */
+export interface SourceStyle {
+  /** Write each constant as its value (default false: read from the array `C`, so that code is shared across constants). */
+  readonly literalConstants?: boolean;
+  /** Mark array reads non-null (`g[i]!`), as TypeScript with noUncheckedIndexedAccess wants (default false). */
+  readonly typescript?: boolean;
+}
+
 function generate(g: Graph, ops: OpSet): Compiled {
+  const { source, buffers } = updateSource(g, ops);
+  // The code is built only from the op registry's emitters and validated ids: no outside text.
+  const body = new Function('w', 'g', 'm', 'v', 'lr', 'step', 'C', 'B', source) as Body;
+  return { body, buffers, source };
+}
+
+/**
+ * The body of a pruned program's update: statements over `w, g, m, v, lr, step` (and `C`,
+ * the constants, unless literal; and `B`, `buffers` scratch arrays of w's length, when a
+ * reduction needs them) that rewrite w, m and v in place.
+ */
+export function updateSource(g: Graph, ops: OpSet, style: SourceStyle = {}): { readonly source: string; readonly buffers: number } {
+  const bang = style.typescript === true ? '!' : '';
   const types = vertexTypes(g, ops, OPTIMIZER_SIGNATURE.inputTypes);
   const stage = stages(g);
   const last = Math.max(0, ...g.outputs.map((id) => stage[id]!));
@@ -109,12 +130,12 @@ function generate(g: Graph, ops: OpSet): Compiled {
   /** A tensor operand read in `loop`: the input array's element, a buffer's, or the loop's local. */
   const element = (id: number, loop: number) => {
     if (!isTensor(id)) return name(id);
-    if (id < g.inputs) return `${INPUT_NAMES[id]}[i]`;
-    return stage[id]! < loop ? `B[${buffered.get(id)!}][i]` : name(id);
+    if (id < g.inputs) return `${INPUT_NAMES[id]}[i]${bang}`;
+    return stage[id]! < loop ? `B[${buffered.get(id)!}]${bang}[i]${bang}` : name(id);
   };
   const constantNames = new Map<number, string>();
   g.vertices.forEach((v, k) => {
-    if (isConst(v)) constantNames.set(g.inputs + k, `C[${constantNames.size}]`);
+    if (isConst(v)) constantNames.set(g.inputs + k, style.literalConstants === true ? `(${String(v.const)})` : `C[${constantNames.size}]${bang}`);
   });
   const scalarStatement = (id: number): string => {
     const v = vertex(id);
@@ -151,16 +172,13 @@ function generate(g: Graph, ops: OpSet): Compiled {
       if (!isTensor(id) || stage[id] !== loop) continue;
       const expression = v.op === 'clip_by_norm' ? `(${element(a!, loop)} * f${id})` : ops.find(v.op)!.emit(v.args.map((x) => element(x, loop)));
       inner.push(`const ${name(id)} = ${expression};`);
-      if (buffered.has(id)) inner.push(`B[${buffered.get(id)!}][i] = ${name(id)};`);
+      if (buffered.has(id)) inner.push(`B[${buffered.get(id)!}]${bang}[i] = ${name(id)};`);
     }
     if (loop === last) {
       const [update, mNew, vNew] = g.outputs.map((id) => element(id, loop));
-      inner.push(`const u = ${update}, mo = ${mNew}, vo = ${vNew};`, 'w[i] = w[i] - u; m[i] = mo; v[i] = vo;');
+      inner.push(`const u = ${update}, mo = ${mNew}, vo = ${vNew};`, `w[i] = w[i]${bang} - u; m[i] = mo; v[i] = vo;`);
     }
     if (inner.length > 0) lines.push('for (let i = 0; i < n; i++) {', ...inner.map((s) => `  ${s}`), '}');
   }
-  const source = lines.join('\n');
-  // The code is built only from the op registry's emitters and validated ids: no outside text.
-  const body = new Function('w', 'g', 'm', 'v', 'lr', 'step', 'C', 'B', source) as Body;
-  return { body, buffers: buffered.size, source };
+  return { source: lines.join('\n'), buffers: buffered.size };
 }

@@ -1,6 +1,6 @@
 import { CONSTANT_TYPE } from '../../spaces/graph/graph.ts';
 import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
-import { defineOp, type OpSpec } from '../../spaces/graph/ops.ts';
+import { defineOp, type Algebra, type OpSpec } from '../../spaces/graph/ops.ts';
 import { PRECEDENCE, atom, infixAbs, infixBinary, infixCall, infixFixedPower, infixNegate, infixPower, type InfixPrinter } from '../../spaces/graph/print-forms.ts';
 
 /*
@@ -42,19 +42,21 @@ interface BinaryFunction {
   readonly evaluate: (a: number, b: number) => number;
   readonly infix: InfixPrinter;
   readonly description: string;
+  /** What `simplify` may use (identities hold for finite operands). */
+  readonly algebra?: Algebra;
 }
 
 const BINARY: readonly BinaryFunction[] = [
-  { name: 'add', commutative: true, cost: 1, emit: (a, b) => `(${a} + ${b})`, evaluate: (a, b) => a + b, infix: infixBinary(' + ', ' + ', PRECEDENCE.sum, true), description: 'x + y' },
-  { name: 'sub', commutative: false, cost: 1, emit: (a, b) => `(${a} - ${b})`, evaluate: (a, b) => a - b, infix: infixBinary(' - ', ' − ', PRECEDENCE.sum, false), description: 'x − y' },
-  { name: 'mul', commutative: true, cost: 1, emit: (a, b) => `(${a} * ${b})`, evaluate: (a, b) => a * b, infix: infixBinary(' * ', '·', PRECEDENCE.product, true), description: 'x · y' },
+  { name: 'add', commutative: true, cost: 1, emit: (a, b) => `(${a} + ${b})`, evaluate: (a, b) => a + b, infix: infixBinary(' + ', ' + ', PRECEDENCE.sum, true), description: 'x + y', algebra: { identity: 0 } },
+  { name: 'sub', commutative: false, cost: 1, emit: (a, b) => `(${a} - ${b})`, evaluate: (a, b) => a - b, infix: infixBinary(' - ', ' − ', PRECEDENCE.sum, false), description: 'x − y', algebra: { identity: 0, selfValue: 0 } },
+  { name: 'mul', commutative: true, cost: 1, emit: (a, b) => `(${a} * ${b})`, evaluate: (a, b) => a * b, infix: infixBinary(' * ', '·', PRECEDENCE.product, true), description: 'x · y', algebra: { identity: 1, absorbing: 0 } },
   {
     name: 'div', commutative: false, cost: 4,
     emit: (a, b) => `(${a} / (${b} + ${DIVISION_EPSILON}))`, evaluate: (a, b) => a / (b + DIVISION_EPSILON),
     infix: infixBinary(' / ', ' / ', PRECEDENCE.product, false), description: 'x / (y + 1e-8)',
   },
-  { name: 'max', commutative: true, cost: 1, emit: (a, b) => `Math.max(${a}, ${b})`, evaluate: Math.max, infix: infixCall('max'), description: 'larger of x and y' },
-  { name: 'min', commutative: true, cost: 1, emit: (a, b) => `Math.min(${a}, ${b})`, evaluate: Math.min, infix: infixCall('min'), description: 'smaller of x and y' },
+  { name: 'max', commutative: true, cost: 1, emit: (a, b) => `Math.max(${a}, ${b})`, evaluate: Math.max, infix: infixCall('max'), description: 'larger of x and y', algebra: { idempotent: true } },
+  { name: 'min', commutative: true, cost: 1, emit: (a, b) => `Math.min(${a}, ${b})`, evaluate: Math.min, infix: infixCall('min'), description: 'smaller of x and y', algebra: { idempotent: true } },
   { name: 'pow', commutative: false, cost: 16, emit: (a, b) => `Math.pow(${a}, ${b})`, evaluate: Math.pow, infix: infixPower, description: 'x^y (NaN for x < 0 and fractional y)' },
 ];
 
@@ -64,6 +66,7 @@ interface UnaryFunction {
   readonly evaluate: (a: number) => number;
   readonly infix?: InfixPrinter;
   readonly cost?: number;
+  readonly algebra?: Algebra;
 }
 
 const mathCall = (name: string, fn: keyof Math): UnaryFunction => ({
@@ -102,7 +105,7 @@ const UNARY: readonly UnaryFunction[] = [
   { name: 'cbrt', emit: (a) => `Math.cbrt(${a})`, evaluate: Math.cbrt, cost: 10 },
   { name: 'sign', emit: (a) => `Math.sign(${a})`, evaluate: Math.sign },
   { name: 'reciprocal', emit: (a) => `(1 / ${a})`, evaluate: (a) => 1 / a, infix: ([a], style) => infixBinary(' / ', ' / ', PRECEDENCE.product, false)([atom('1'), a!], style), cost: 4 },
-  { name: 'negative', emit: (a) => `(-${a})`, evaluate: (a) => -a, infix: infixNegate },
+  { name: 'negative', emit: (a) => `(-${a})`, evaluate: (a) => -a, infix: infixNegate, algebra: { involution: true } },
 ];
 
 function binaryVariant(f: BinaryFunction, variant: Variant): OpSpec {
@@ -117,6 +120,7 @@ function binaryVariant(f: BinaryFunction, variant: Variant): OpSpec {
     emit: ([a, b]) => f.emit(a!, b!),
     evaluate: f.evaluate,
     infix: f.infix,
+    ...(f.algebra === undefined ? {} : { algebra: f.algebra }),
     description: `${f.description} (${x}, ${y} → ${type})`,
   });
 }
@@ -131,6 +135,7 @@ function unaryVariant(f: UnaryFunction, type: string): OpSpec {
     emit: ([a]) => f.emit(a!),
     evaluate: f.evaluate,
     infix: f.infix ?? infixCall(f.name),
+    ...(f.algebra === undefined ? {} : { algebra: f.algebra }),
     description: `${f.name} of each ${type === TENSOR ? 'coordinate' : 'scalar'}`,
   });
 }

@@ -3,7 +3,7 @@ import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
+import { rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
 import type { ProxyConfig } from './proxies.ts';
 import '../../algorithms/register.ts';
@@ -25,12 +25,18 @@ export interface OptimizerSearchOptions {
   readonly tournamentSize?: number;
   /** Most statements per program (default 30). */
   readonly maxStatements?: number;
-  /** The program every member of the first population is (default 'adamw'). */
-  readonly start?: string;
+  /** The program every member of the first population is: a reference program's name or a program (default 'adamw'). */
+  readonly start?: string | Graph;
+  /**
+   * Start the population afresh from `start` after this many finished trials without a better
+   * one (the registered `restarts` algorithm around regularized evolution); default never.
+   */
+  readonly restartPatience?: number;
   /** Fail a candidate whose trainings take longer than this (default 60,000 ms). */
   readonly timeLimitMs?: number;
   /** Answer functionally equivalent candidates from the FEC cache (default true). */
   readonly functionalCache?: boolean;
+  /** Store the study under `name`; a study of that name already there is resumed instead. */
   readonly store?: { readonly store: StudyStore; readonly name: string };
   readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
   readonly syncBatch?: number;
@@ -49,6 +55,8 @@ export interface OptimizerSearchResult {
   readonly startLoss: number | undefined;
   /** Mean share of dead statements over the trials this run proposed. */
   readonly deadStatementRate: number;
+  /** Times the population started afresh (with `restartPatience`; undefined for a resumed study). */
+  readonly restarts: number | undefined;
 }
 
 /** The task, space and algorithm of an optimizer search as registry recipes. */
@@ -56,14 +64,16 @@ export function optimizerRecipes(options: OptimizerSearchOptions): { task: Recip
   const taskConfig: { [key: string]: Json } = { proxy: { ...(options.proxy ?? { kind: 'mnist-mlp' }) } as Json };
   if (options.lrGrid !== undefined) taskConfig['lrGrid'] = [...options.lrGrid];
   if (options.timeLimitMs !== undefined) taskConfig['timeLimitMs'] = options.timeLimitMs;
+  const start = options.start ?? 'adamw';
+  const evolution: Recipe = {
+    id: 'regularized-evolution',
+    config: { populationSize: options.populationSize ?? 50, tournamentSize: options.tournamentSize ?? 2, retryUntilChanged: 20 },
+  };
   return {
     task: { id: 'optimizers', config: taskConfig },
     // randomMutations 0: every proposal before the population is full is the start program itself.
-    space: { id: 'optimizer-programs', config: { maxStatements: options.maxStatements ?? 30, start: options.start ?? 'adamw', randomMutations: 0 } },
-    algorithm: {
-      id: 'regularized-evolution',
-      config: { populationSize: options.populationSize ?? 50, tournamentSize: options.tournamentSize ?? 2, retryUntilChanged: 20 },
-    },
+    space: { id: 'optimizer-programs', config: { maxStatements: options.maxStatements ?? 30, start: typeof start === 'string' ? start : (start as unknown as Json), randomMutations: 0 } },
+    algorithm: options.restartPatience === undefined ? evolution : { id: 'restarts', config: { algorithm: evolution as unknown as Json, patienceTrials: options.restartPatience } },
   };
 }
 
@@ -92,6 +102,7 @@ export async function searchOptimizers(options: OptimizerSearchOptions = {}): Pr
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const parts = rebuildParts<Graph>(spec);
+  const startedFresh = options.store === undefined || options.store.store.study(options.store.name) === undefined;
   const study =
     options.store === undefined
       ? new Study<Graph>({
@@ -100,7 +111,9 @@ export async function searchOptimizers(options: OptimizerSearchOptions = {}): Pr
           ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
           ...(cacheOptions === undefined ? {} : { cache: fecCache({ seed }) }),
         })
-      : startStoredStudy<Graph>(options.store.store, spec, extras, parts);
+      : options.store.store.study(options.store.name) === undefined
+        ? startStoredStudy<Graph>(options.store.store, spec, extras, parts)
+        : resumeStoredStudy<Graph>(options.store.store, options.store.name, extras);
   const dead = { sum: 0, trials: 0 };
   let startLoss: number | undefined;
   study.on('trial', (trial) => {
@@ -113,5 +126,8 @@ export async function searchOptimizers(options: OptimizerSearchOptions = {}): Pr
   });
   options.onStudy?.(study);
   const summary = await study.run();
-  return { study, task: parts.task as OptimizerTask, summary, best: study.best(), startLoss, deadStatementRate: dead.trials === 0 ? 0 : dead.sum / dead.trials };
+  // A resumed study runs an algorithm rebuilt inside the store's resume, not `parts.algorithm`.
+  const restarting = parts.algorithm as { restarts?: () => number };
+  const restarts = !startedFresh ? undefined : typeof restarting.restarts === 'function' ? restarting.restarts() : 0;
+  return { study, task: parts.task as OptimizerTask, summary, best: study.best(), startLoss, deadStatementRate: dead.trials === 0 ? 0 : dead.sum / dead.trials, restarts };
 }
