@@ -138,6 +138,9 @@ export async function runOptimizerSearch(options: OptimizerRunOptions = {}): Pro
       trials = where === undefined || name === undefined ? live : storedTrials(where.store, name);
       if (result.summary.stopReason === 'aborted') {
         all.push(...trials.map((trial) => ({ round: index, trial })));
+        // The round cut short still counts in the report: its trials were tried.
+        const counts = where === undefined || name === undefined ? roundCounts(result) : storedRoundCounts(where.store, name);
+        results.push({ index, start: fromBest ? 'best so far' : 'adamw', ...counts, best: lowest(trials) });
         return partial(results, all, adamwLoss ?? trials[0]?.loss, true);
       }
     }
