@@ -5,7 +5,7 @@ import { algorithms, tasks } from '../core/registries.ts';
 import { Study } from '../core/study.ts';
 import type { Algorithm, Json, Space, Task, Trial } from '../core/types.ts';
 import { spaces } from '../core/registries.ts';
-import type { StoredStudy, StudySpec, StudyStore } from './types.ts';
+import type { Recipe, StoredStudy, StudySpec, StudyStore } from './types.ts';
 
 /** What a stored study runs with that is not part of its record. */
 export interface RunExtras<G> {
@@ -23,6 +23,23 @@ export interface RunExtras<G> {
   readonly stopWhen?: (trial: Trial<G>) => boolean;
   /** Synchronous batches (see `StudyOptions.syncBatch`). */
   readonly syncBatch?: number;
+}
+
+/**
+ * How a task's search function (`searchFormulas`, `searchPolicies`, …) runs as a stored study:
+ * the plumbing a command hands it from its study flags.
+ */
+export interface StoredSearchOptions<G> {
+  /** Write every trial to this store under this study name, so the search can be resumed. */
+  readonly store?: { readonly store: StudyStore; readonly name: string };
+  /** Where evaluations run, built from how the task and space are rebuilt (default: this thread). */
+  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<G>;
+  /** Synchronous batches of this many trials: the same seed then gives the same search on any executor. */
+  readonly syncBatch?: number;
+  /** Aborting stops the search after the evaluations in flight; the result so far is returned. */
+  readonly signal?: AbortSignal;
+  /** Called with the study before it runs (to show progress, say). */
+  readonly onStudy?: (study: Study<G>) => void;
 }
 
 /** The live parts of a study, rebuilt from the registries. */

@@ -1,18 +1,18 @@
-import type { Executor } from '../../core/plugs.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { RegisterProgram } from '../../spaces/register/index.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
-import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
+import type { Recipe, StudySpec } from '../../store/types.ts';
 import { HELD_OUT_FAMILIES, STATIONARY, TRAINING_FAMILY, type CataclysmFamily } from './cataclysms.ts';
 import { PROBE_EPISODES, controlTask, type ControlTask, type ControlTaskConfig } from './policy-task.ts';
 import { policySpaceOptions } from './policy-space.ts';
 import { registerPolicy } from './register-policy.ts';
 import { POLICY_SPACE_ID } from './register.ts';
+import type { StoredSearchOptions } from '../../store/index.ts';
 
 /** A policy search: the task, the evolution's settings, the budget and where it runs. */
-export interface PolicySearchOptions {
+export interface PolicySearchOptions extends StoredSearchOptions<RegisterProgram> {
   readonly task: ControlTaskConfig;
   readonly seed?: number;
   /** Trials (default 50,000 without a time limit). */
@@ -31,11 +31,6 @@ export interface PolicySearchOptions {
   readonly budgetEpisodes?: number;
   /** Stop once a policy lasts every episode (default true; not stored, so a resume runs to its budget). */
   readonly stopWhenPerfect?: boolean;
-  readonly store?: { readonly store: StudyStore; readonly name: string };
-  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<RegisterProgram>;
-  readonly syncBatch?: number;
-  readonly signal?: AbortSignal;
-  readonly onStudy?: (study: Study<RegisterProgram>) => void;
 }
 
 /** The recipes of a policy search: the control task, the register space and regularized evolution. */

@@ -1,18 +1,18 @@
-import type { Executor } from '../../core/plugs.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
-import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
+import type { Recipe, StudySpec } from '../../store/types.ts';
 import type { ProxyConfig } from './proxies.ts';
 import '../../algorithms/register.ts';
 import './register.ts';
 import { deadStatementCount, statementCount } from './space.ts';
 import { OPTIMIZER_OBJECTIVES, type OptimizerTask } from './task.ts';
+import type { StoredSearchOptions } from '../../store/index.ts';
 
 /** An optimizer search: the proxy, the population and the budget. */
-export interface OptimizerSearchOptions {
+export interface OptimizerSearchOptions extends StoredSearchOptions<Graph> {
   readonly proxy?: ProxyConfig;
   readonly lrGrid?: readonly number[];
   readonly seed?: number;
@@ -36,12 +36,6 @@ export interface OptimizerSearchOptions {
   readonly timeLimitMs?: number;
   /** Answer functionally equivalent candidates from the FEC cache (default true). */
   readonly functionalCache?: boolean;
-  /** Store the study under `name`; a study of that name already there is resumed instead. */
-  readonly store?: { readonly store: StudyStore; readonly name: string };
-  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
-  readonly syncBatch?: number;
-  readonly signal?: AbortSignal;
-  readonly onStudy?: (study: Study<Graph>) => void;
 }
 
 /** What a search found. */

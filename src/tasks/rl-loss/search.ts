@@ -1,19 +1,19 @@
-import type { Executor } from '../../core/plugs.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import { Rng } from '../../core/rng.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Space, Trial } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
-import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
+import type { Recipe, StudySpec } from '../../store/types.ts';
 import { LOSS_MAX_VERTICES } from './loss-space.ts';
 import { trainableLossSpace } from './trainable-space.ts';
 import './register.ts';
 import { SAC_GRAPH } from './sac-graph.ts';
 import { RL_LOSS_OBJECTIVES, rlLossConfig, type RlLossTaskConfig } from './task.ts';
+import type { StoredSearchOptions } from '../../store/index.ts';
 
 /** An rl-loss search: the task, the NSGA-II population and the budget. */
-export interface RlLossSearchOptions {
+export interface RlLossSearchOptions extends StoredSearchOptions<Graph> {
   readonly task?: Partial<RlLossTaskConfig>;
   readonly seed?: number;
   /** NSGA-II's population (default 8): SAC and mutants of it start the search. */
@@ -24,11 +24,6 @@ export interface RlLossSearchOptions {
   readonly maxVertices?: number;
   /** Variation attempts per proposal until the child can train (default 20; 1 keeps the plain graph space's mutants). */
   readonly maxTries?: number;
-  readonly store?: { readonly store: StudyStore; readonly name: string };
-  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
-  readonly syncBatch?: number;
-  readonly signal?: AbortSignal;
-  readonly onStudy?: (study: Study<Graph>) => void;
 }
 
 /** The search's result: the final front, SAC's own trial (the first), and the study's counters. */

@@ -1,11 +1,10 @@
-import type { Executor } from '../../core/plugs.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
-import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
+import type { Recipe, StudySpec } from '../../store/types.ts';
 import { tidyFormula } from './tidy.ts';
 import { toInfix, toJS } from '../../spaces/graph/print.ts';
 import type { RegressionData } from './dataset.ts';
@@ -13,11 +12,12 @@ import './register.ts';
 import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, complexity, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
 import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
+import type { StoredSearchOptions } from '../../store/index.ts';
 
 export { DEFAULT_SR_OPS } from './task.ts';
 
 /** A symbolic-regression run: the data, the language and the budget. */
-export interface SymbolicRegressionSearchOptions {
+export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Graph> {
   readonly data: RegressionData;
   /** Op names or aliases (`+ - * /`); DEFAULT_SR_OPS by default. */
   readonly ops?: readonly string[];
@@ -46,20 +46,10 @@ export interface SymbolicRegressionSearchOptions {
   readonly stopWhenExact?: boolean;
   /** Trials to keep looking for a simpler exact formula after the first (default 2,000). */
   readonly polishTrials?: number;
-  /** Called with the study before it runs (to show progress, say). */
-  readonly onStudy?: (study: Study<Graph>) => void;
   /** How the data was obtained, kept in the task's config. */
   readonly dataSource?: Json;
   /** The target column's name, kept with the data in the task's config (default 'y'). */
   readonly targetName?: string;
-  /** Write every trial to this store under this study name, so the search can be resumed. */
-  readonly store?: { readonly store: StudyStore; readonly name: string };
-  /** Where evaluations run, built from how the task and space are rebuilt (default: this thread). */
-  readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }) => Executor<Graph>;
-  /** Synchronous batches of this many trials: the same seed then gives the same search on any executor. */
-  readonly syncBatch?: number;
-  /** Aborting stops the search after the evaluations in flight; the front so far is returned. */
-  readonly signal?: AbortSignal;
   /** Guided evolution: a learned discriminator accepts or retries each mutation (default: plain). */
   readonly guide?: GuideSettings;
 }
