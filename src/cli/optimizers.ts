@@ -229,7 +229,8 @@ const resumedReports = new Map<string, StudyOutput>();
 registerGroupRunner('optimizers', async (store, group, context) => {
   const config = readRunConfig(group);
   const result = await runStored(config, { store, group: group.name }, context.signal, context.executors as MemberExecutors, context.quiet);
-  if (!result.interrupted) resumedReports.set(group.name, runReport(result, config));
+  // Interrupted too: the report so far, as `optimizers search` prints it on a signal.
+  resumedReports.set(group.name, runReport(result, config));
   return result.interrupted;
 });
 registerGroupOutput('optimizers', (_store, group): StudyOutput => {
