@@ -15,7 +15,7 @@ export { scaledAdd } from './scaled-add.ts';
 export { gather, gatherSegmentSum, segmentMax, segmentMean, segmentSum } from './segment.ts';
 export type { ActivationName } from './dense.ts';
 export { ACTIVATION_NAMES, dense } from './dense.ts';
-export { binaryCrossEntropyWithLogits, crossEntropy, layerNorm, logSoftmax, softmax } from './nn-ops.ts';
+export { accuracy, binaryCrossEntropyWithLogits, crossEntropy, layerNorm, logSoftmax, softmax } from './nn-ops.ts';
 export type { SquashedSample } from './sampling.ts';
 export { randomNormal, randomUniform, squashedGaussian } from './sampling.ts';
 export type { Initializer, InitializerName } from './init.ts';

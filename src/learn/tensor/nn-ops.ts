@@ -128,3 +128,17 @@ export function layerNorm(x: Tensor, gamma: Tensor, beta: Tensor, epsilon = 1e-5
   const normalised = mul(centred, reciprocal(sqrt(add(variance, epsilon))));
   return add(mul(normalised, gamma), beta);
 }
+
+/** The share of rows of `logits` ([rows, classes]) whose largest entry is the row's label (the first on ties). */
+export function accuracy(logits: Tensor, labels: Int32Array): number {
+  if (logits.rank !== 2) throw new UsageError(`accuracy: logits must be [rows, classes], got ${shapeText(logits.shape)}`);
+  const classes = logits.shape[1]!;
+  if (labels.length !== logits.shape[0]) throw new UsageError(`accuracy: ${labels.length} labels for ${logits.shape[0]} rows`);
+  let correct = 0;
+  for (let r = 0; r < labels.length; r++) {
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (logits.data[r * classes + c]! > logits.data[r * classes + best]!) best = c;
+    if (best === labels[r]) correct++;
+  }
+  return correct / labels.length;
+}

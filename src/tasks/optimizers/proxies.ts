@@ -3,7 +3,7 @@ import { numberIn, oneOfValues, wholeNumber } from '../../core/options.ts';
 import { Rng } from '../../core/rng.ts';
 import { mlp, type Mlp } from '../../learn/modules/index.ts';
 import { optimizer, type UpdateRule } from '../../learn/optim/index.ts';
-import { crossEntropy, mean, noGrad, square, sub, tensor, type Tensor } from '../../learn/tensor/index.ts';
+import { accuracy, crossEntropy, mean, noGrad, square, sub, tensor, type Tensor } from '../../learn/tensor/index.ts';
 import { batchOf, mnistSplit, pooledSide, regressionSplit, type Split } from './proxy-data.ts';
 
 /*
@@ -164,17 +164,6 @@ function meanCrossEntropy(logits: Tensor, labels: Int32Array): number {
     total -= logits.data[r * classes + labels[r]!]! - top - Math.log(sum);
   }
   return total / labels.length;
-}
-
-function accuracy(logits: Tensor, labels: Int32Array): number {
-  const classes = logits.shape[1]!;
-  let correct = 0;
-  for (let r = 0; r < labels.length; r++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (logits.data[r * classes + c]! > logits.data[r * classes + best]!) best = c;
-    if (best === labels[r]) correct++;
-  }
-  return correct / labels.length;
 }
 
 /**

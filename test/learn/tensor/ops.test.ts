@@ -105,6 +105,12 @@ describe('tensor ops', () => {
     assert.ok(Number.isFinite(t.binaryCrossEntropyWithLogits(t.tensor([500, -500]), t.tensor([0, 1])).item()));
   });
 
+  it('counts the rows whose largest logit is the label as accurate', () => {
+    const logits = t.tensor([0.1, 0.7, 0.2, 3, 1, 2, 5, 5, 0], [3, 3]);
+    assert.equal(t.accuracy(logits, Int32Array.of(1, 2, 0)), 2 / 3);
+    assert.throws(() => t.accuracy(logits, Int32Array.of(1)), /1 labels for 3 rows/);
+  });
+
   it('keeps the log of the normaliser when the logits dwarf it', () => {
     // Two equal logits of 1e17: log-softmax is −ln 2 each; top + ln 2 would round back to 1e17.
     const huge = t.tensor([1e17, 1e17], [1, 2], 'float64');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Rng } from '../../../src/core/rng.ts';
 import { mlp } from '../../../src/learn/modules/index.ts';
 import { adam, optimizer, warmupCosineSchedule } from '../../../src/learn/optim/index.ts';
-import { crossEntropy, noGrad, tensor, type Tensor } from '../../../src/learn/tensor/index.ts';
+import { accuracy, crossEntropy, noGrad, tensor, type Tensor } from '../../../src/learn/tensor/index.ts';
 import { loadMnistDigits, MNIST_PIXELS } from '../../../src/tasks/automl-zero/mnist.ts';
 
 /*
@@ -40,17 +40,6 @@ function batchOf(examples: Examples, rows: readonly number[]): { x: Tensor; y: I
     y[i] = examples.labels[r]!;
   });
   return { x: tensor(x, [rows.length, MNIST_PIXELS]), y };
-}
-
-function accuracy(logits: Tensor, labels: Int32Array): number {
-  const classes = logits.shape[1]!;
-  let correct = 0;
-  for (let r = 0; r < labels.length; r++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (logits.data[r * classes + c]! > logits.data[r * classes + best]!) best = c;
-    if (best === labels[r]) correct++;
-  }
-  return correct / labels.length;
 }
 
 describe('training an MLP on MNIST', () => {
