@@ -3,7 +3,7 @@ import '../tasks/built-in.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Study, StudySummary } from '../core/study.ts';
 import { importUserModule } from '../executors/tsx-loader.ts';
-import { DEFAULT_STORE_FILE, openStoreFile, resumeStoredStudy } from '../store/index.ts';
+import { DEFAULT_STORE_FILE, isFinished, openStoreFile, resumeStoredStudy } from '../store/index.ts';
 import type { StoredGroup, StoredStudy, StudyStore } from '../store/index.ts';
 import { chooseExecutor, executorFactory, executorKind, queueNamespace, type ExecutorKind } from './study-flags.ts';
 import { intFlag, numberFlag, processIo } from './command.ts';
@@ -11,7 +11,7 @@ import type { CliCommand, CliIo } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
-import { groupOutput, groupRunner, isFinished, requireStudyOrGroup, type MemberExecutors } from './study-group.ts';
+import { groupOutput, groupRunner, requireStudyOrGroup, type MemberExecutors } from './study-group.ts';
 import { describeBest, studyOutput, type StudyOutput } from './study-result.ts';
 
 interface ResumeFlags {
@@ -64,7 +64,7 @@ export const resumeCommand: CliCommand = (program, io = processIo) => {
 };
 
 async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
-  if (isFinished(store, stored)) {
+  if (isFinished(store, stored.name)) {
     const counts = store.counts(stored.name);
     io.err(`amoeba: study '${stored.name}' already ended (${stored.stopReason ?? 'done'}) with ${counts.done + counts.failed} trials; nothing to resume\n`);
     return;
@@ -90,7 +90,7 @@ async function resumeStudy(store: StudyStore, stored: StoredStudy, flags: Resume
  */
 async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeFlags & { readonly workers: number }, io: CliIo): Promise<void> {
   const members = group.members.map((name) => store.study(name)!);
-  const todo = members.filter((s) => !isFinished(store, s));
+  const todo = members.filter((s) => !isFinished(store, s.name));
   const runner = groupRunner(group.command);
   if (todo.length === 0 && runner === undefined) {
     io.err(`amoeba: group '${group.name}' already ended: its ${members.length} studies are finished; nothing to resume\n`);
@@ -123,7 +123,7 @@ async function resumeGroup(store: StudyStore, group: StoredGroup, flags: ResumeF
   const after = store.group(group.name) ?? group;
   const output = groupOutput(store, after, ran);
   io.out(output.text);
-  const finished = after.members.filter((name) => isFinished(store, store.study(name)!)).length;
+  const finished = after.members.filter((name) => isFinished(store, name)).length;
   const how = interrupted ? `interrupted; continue with: ${resumeHint(group.name, flags)}` : 'ended';
   io.err(`amoeba: group '${group.name}' ${how}: ${finished} of ${after.members.length} studies finished\n`);
   if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');

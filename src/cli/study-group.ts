@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.ts';
 import type { Json } from '../core/types.ts';
-import { freshName, requireStudy } from '../store/index.ts';
+import { freshName, isFinished, requireStudy } from '../store/index.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Recipe, StoredGroup, StoredStudy, StudyStore, TrialCounts } from '../store/index.ts';
 import { reportOutput, type StudyOutput } from './study-result.ts';
@@ -110,12 +110,6 @@ export function requireStudyOrGroup(store: StudyStore, name?: string): StudyOrGr
   return { kind: 'study', study: newestStudy };
 }
 
-/** Whether a study has nothing left to resume: ended other than by an interrupt, nothing in flight. */
-export function isFinished(store: StudyStore, study: StoredStudy): boolean {
-  const counts = store.counts(study.name);
-  return study.status === 'ended' && study.stopReason !== 'aborted' && counts.running + counts.pending === 0;
-}
-
 /** How a group stands, summed over its members: what `amoeba studies` shows on the group's line. */
 export interface GroupProgress {
   readonly members: number;
@@ -136,7 +130,7 @@ export function groupProgress(store: StudyStore, group: StoredGroup): GroupProgr
     const study = store.study(name)!;
     const c = store.counts(name);
     for (const key of Object.keys(counts) as (keyof TrialCounts)[]) counts[key] += c[key];
-    if (isFinished(store, study)) finished++;
+    if (isFinished(store, study.name)) finished++;
     budget = budget === undefined || study.budgetTrials === undefined ? undefined : budget + study.budgetTrials;
     updatedAt = Math.max(updatedAt, study.updatedAt);
   }

@@ -4,7 +4,7 @@ export { sqliteStore, DEFAULT_STORE_FILE } from './sqlite-store.ts';
 export type { SqliteStoreOptions } from './sqlite-store.ts';
 export { SCHEMA_VERSION } from './sqlite-schema.ts';
 export { openStoreFile } from './open-store.ts';
-export { rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
+export { isFinished, rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';
 export type { RunExtras, StoredSearchOptions, StudyParts } from './stored-study.ts';
 export type { Recipe, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStatus, StudyStore, TrialCounts } from './types.ts';
 export { freshName, groupOfStudy } from './group-names.ts';

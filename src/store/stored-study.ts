@@ -123,6 +123,14 @@ function withCache<G>(extras: RunExtras<G>, cache: EvaluationCache | undefined):
   return extras.cache !== undefined || cache === undefined ? extras : { ...extras, cache };
 }
 
+/** Whether a stored study has nothing left to resume: ended other than by an interrupt, nothing in flight (false for an unknown name). */
+export function isFinished(store: StudyStore, name: string): boolean {
+  const study = store.study(name);
+  if (study === undefined) return false;
+  const counts = store.counts(name);
+  return study.status === 'ended' && study.stopReason !== 'aborted' && counts.running + counts.pending === 0;
+}
+
 /** The named study, or the newest one when no name is given; a UsageError when there is none. */
 export function requireStudy(store: StudyStore, name?: string): StoredStudy {
   if (name === undefined) {

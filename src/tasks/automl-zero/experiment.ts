@@ -3,7 +3,7 @@ import { Study } from '../../core/study.ts';
 import type { Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/index.ts';
 import type { RegisterProgram } from '../../spaces/register/index.ts';
-import { rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
+import { isFinished, rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
 import type { StudySpec, StudyStore } from '../../store/types.ts';
 import './register.ts';
 import type { ExperimentConfig, ExperimentProgress, ExperimentResult, RunExperimentsOptions } from './experiment-config.ts';
@@ -81,7 +81,7 @@ async function runExperiment(plan: ExperimentPlan, budget: { budgetTrials: numbe
   };
   const store = options.store?.store;
   const existing = store?.study(name);
-  if (store !== undefined && existing !== undefined && !unfinished(store, name)) return storedOutcome(store, name, plan, judge);
+  if (store !== undefined && existing !== undefined && isFinished(store, name)) return storedOutcome(store, name, plan, judge);
   const executor = options.executor === undefined ? undefined : await options.executor({ task: plan.task, space: plan.space }, name);
   const extras = {
     snapshotEveryTrials: SNAPSHOT_EVERY_TRIALS,
@@ -105,13 +105,6 @@ async function runExperiment(plan: ExperimentPlan, budget: { budgetTrials: numbe
 
 function budgetOf(spec: StudySpec): { budgetTrials?: number; budgetSeconds?: number } {
   return { ...(spec.budgetTrials === undefined ? {} : { budgetTrials: spec.budgetTrials }), ...(spec.budgetSeconds === undefined ? {} : { budgetSeconds: spec.budgetSeconds }) };
-}
-
-/** True for a stored study that a resume would continue: still running, interrupted, or with trials in flight. */
-export function unfinished(store: StudyStore, name: string): boolean {
-  const stored = store.study(name)!;
-  const counts = store.counts(name);
-  return !(stored.status === 'ended' && stored.stopReason !== 'aborted' && counts.running + counts.pending === 0);
 }
 
 /** A stored experiment's outcome, from its algorithm rebuilt from the last snapshot. */

@@ -2,7 +2,7 @@ import type { Executor } from '../../core/plugs.ts';
 import { Study } from '../../core/study.ts';
 import type { Json } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import { rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
+import { isFinished, rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
 import type { ProxyConfig } from './proxies.ts';
 import { optimizerRecipes, type OptimizerSearchOptions } from './search.ts';
@@ -71,14 +71,6 @@ export interface FunnelStageOptions {
   readonly store?: { readonly store: StudyStore; readonly group: string };
   readonly executor?: (recipes: { readonly task: Recipe; readonly space: Recipe }, study: string) => Promise<Executor<Graph> | undefined>;
   readonly onStudy?: (study: Study<Graph>, label: string) => void;
-}
-
-/** True for a stored study with nothing left to run: ended other than by an interrupt, nothing in flight. */
-export function isFinished(store: StudyStore, name: string): boolean {
-  const study = store.study(name);
-  if (study === undefined) return false;
-  const counts = store.counts(name);
-  return study.status === 'ended' && study.stopReason !== 'aborted' && counts.running + counts.pending === 0;
 }
 
 /**
