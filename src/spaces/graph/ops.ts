@@ -16,6 +16,10 @@ export interface Algebra {
   readonly idempotent?: boolean;
   /** `op(op(x)) = x` (neg). */
   readonly involution?: boolean;
+  /** One argument, `op(−x) = op(x)` (cos, abs, log|x|): the algebraic simplifier drops the argument's sign. */
+  readonly even?: boolean;
+  /** One argument, `op(−x) = −op(x)` (sin, tanh): the algebraic simplifier moves the sign outside. */
+  readonly odd?: boolean;
 }
 
 /** One operation of the graph language: its types, its code, its reference and its printers. */

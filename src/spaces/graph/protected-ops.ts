@@ -41,7 +41,7 @@ export const protectedOps: readonly OpSpec[] = [
     description: '1 / a, or 1 when |a| < 1e-12',
   }),
   defineOp({
-    name: 'plog', arity: 1, cost: 10,
+    name: 'plog', arity: 1, cost: 10, algebra: { even: true },
     emit: ([a]) => `(${a} === 0 ? 0 : Math.log(Math.abs(${a})))`,
     evaluate: (a) => (a === 0 ? 0 : Math.log(Math.abs(a))),
     infix: ([a], style) => infixCall('log')([infixAbs([a!], style)], style),
@@ -50,7 +50,7 @@ export const protectedOps: readonly OpSpec[] = [
     description: 'log|a|, and 0 at 0',
   }),
   defineOp({
-    name: 'psqrt', arity: 1, cost: 4,
+    name: 'psqrt', arity: 1, cost: 4, algebra: { even: true },
     emit: ([a]) => `Math.sqrt(Math.abs(${a}))`,
     evaluate: (a) => Math.sqrt(Math.abs(a)),
     infix: ([a], style) => infixCall('sqrt')([infixAbs([a!], style)], style),

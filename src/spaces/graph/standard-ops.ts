@@ -1,4 +1,4 @@
-import { defineOp, type OpSpec } from './ops.ts';
+import { defineOp, type Algebra, type OpSpec } from './ops.ts';
 import {
   PRECEDENCE,
   atom,
@@ -31,11 +31,12 @@ const latexDifference = latexBinary('-', PRECEDENCE.sum, false);
 const latexProduct = latexBinary('\\cdot', PRECEDENCE.product, true);
 
 /** A one-argument `Math.f` op printed as `f(x)`. */
-function mathFunction(name: string, latexCommand: string, cost: number, description: string): OpSpec {
+function mathFunction(name: string, latexCommand: string, cost: number, description: string, algebra: Algebra = {}): OpSpec {
   return defineOp({
     name,
     arity: 1,
     cost,
+    algebra,
     emit: ([a]) => `Math.${name}(${a})`,
     evaluate: Math[name as 'sin'],
     infix: infixCall(name),
@@ -95,12 +96,12 @@ export const ieeeOps: readonly OpSpec[] = [
   }),
   mathFunction('exp', '\\exp', 10, 'e^a'),
   mathFunction('log', '\\log', 10, 'natural log (NaN below 0, -Infinity at 0)'),
-  mathFunction('sin', '\\sin', 10, 'sine'),
-  mathFunction('cos', '\\cos', 10, 'cosine'),
-  mathFunction('tan', '\\tan', 12, 'tangent'),
-  mathFunction('tanh', '\\tanh', 10, 'hyperbolic tangent'),
+  mathFunction('sin', '\\sin', 10, 'sine', { odd: true }),
+  mathFunction('cos', '\\cos', 10, 'cosine', { even: true }),
+  mathFunction('tan', '\\tan', 12, 'tangent', { odd: true }),
+  mathFunction('tanh', '\\tanh', 10, 'hyperbolic tangent', { odd: true }),
   defineOp({
-    name: 'abs', arity: 1, cost: 1,
+    name: 'abs', arity: 1, cost: 1, algebra: { even: true },
     emit: ([a]) => `Math.abs(${a})`, evaluate: Math.abs,
     infix: infixAbs, latex: latexAbs, c: ([a]) => `fabs(${a})`, description: '|a|',
   }),
