@@ -43,6 +43,10 @@ export interface OpSpec {
   readonly latex: LatexPrinter;
   /** A parenthesised C99 expression (math.h) over the argument expressions. */
   readonly c: (args: readonly string[]) => string;
+  /** A parenthesised Python expression over NumPy arrays (`np.*`), computing what `emit` computes elementwise. */
+  readonly numpy: (args: readonly string[]) => string;
+  /** A SymPy expression of the plain math, as `toInfix` shows it (protected ops without their guards). */
+  readonly sympy: (args: readonly string[]) => string;
   readonly algebra: Algebra;
   /** One line for listings. */
   readonly description: string;
@@ -61,6 +65,8 @@ export interface OpDefinition {
   readonly infix?: InfixPrinter;
   readonly latex?: LatexPrinter;
   readonly c?: (args: readonly string[]) => string;
+  readonly numpy?: (args: readonly string[]) => string;
+  readonly sympy?: (args: readonly string[]) => string;
   readonly algebra?: Algebra;
   readonly description?: string;
 }
@@ -98,6 +104,8 @@ export function defineOp(definition: OpDefinition): OpSpec {
     infix: definition.infix ?? infixCall(name),
     latex: definition.latex ?? latexCall(`\\operatorname{${name.replaceAll('_', '\\_')}}`),
     c: definition.c ?? ((args) => `${name}(${args.join(', ')})`),
+    numpy: definition.numpy ?? ((args) => `${name}(${args.join(', ')})`),
+    sympy: definition.sympy ?? ((args) => `Function('${name}')(${args.join(', ')})`),
     algebra: definition.algebra ?? {},
     description: definition.description ?? name,
   };

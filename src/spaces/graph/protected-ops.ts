@@ -30,6 +30,8 @@ export const protectedOps: readonly OpSpec[] = [
     evaluate: (a, b) => (Math.abs(b) < 1e-12 ? 1 : a / b),
     infix: quotient, latex: latexFraction,
     c: ([a, b]) => `(fabs(${b}) < 1e-12 ? 1.0 : ${a} / ${b})`,
+    numpy: ([a, b]) => `np.where(np.abs(${b}) < 1e-12, 1.0, ${a} / np.where(np.abs(${b}) < 1e-12, 1.0, ${b}))`,
+    sympy: ([a, b]) => `(${a} / ${b})`,
     description: 'a / b, or 1 when |b| < 1e-12',
   }),
   defineOp({
@@ -38,6 +40,8 @@ export const protectedOps: readonly OpSpec[] = [
     evaluate: (a) => (Math.abs(a) < 1e-12 ? 1 : 1 / a),
     infix: ([a], style) => quotient([atom('1'), a!], style), latex: ([a]) => latexFraction([atom('1'), a!]),
     c: ([a]) => `(fabs(${a}) < 1e-12 ? 1.0 : 1.0 / ${a})`,
+    numpy: ([a]) => `np.where(np.abs(${a}) < 1e-12, 1.0, 1.0 / np.where(np.abs(${a}) < 1e-12, 1.0, ${a}))`,
+    sympy: ([a]) => `(1 / ${a})`,
     description: '1 / a, or 1 when |a| < 1e-12',
   }),
   defineOp({
@@ -47,6 +51,8 @@ export const protectedOps: readonly OpSpec[] = [
     infix: ([a], style) => infixCall('log')([infixAbs([a!], style)], style),
     latex: ([a]) => latexCall('\\log')([latexAbs([a!])]),
     c: ([a]) => `(${a} == 0.0 ? 0.0 : log(fabs(${a})))`,
+    numpy: ([a]) => `np.where(${a} == 0, 0.0, np.log(np.abs(np.where(${a} == 0, 1.0, ${a}))))`,
+    sympy: ([a]) => `log(Abs(${a}))`,
     description: 'log|a|, and 0 at 0',
   }),
   defineOp({
@@ -56,6 +62,8 @@ export const protectedOps: readonly OpSpec[] = [
     infix: ([a], style) => infixCall('sqrt')([infixAbs([a!], style)], style),
     latex: ([a]) => latexSqrt([latexAbs([a!])]),
     c: ([a]) => `sqrt(fabs(${a}))`,
+    numpy: ([a]) => `np.sqrt(np.abs(${a}))`,
+    sympy: ([a]) => `sqrt(Abs(${a}))`,
     description: '√|a|',
   }),
   defineOp({
@@ -65,6 +73,8 @@ export const protectedOps: readonly OpSpec[] = [
     infix: infixCall('exp'), latex: latexCall('\\exp'),
     // fmin would turn NaN into 80; the ternary keeps NaN as in JS.
     c: ([a]) => `exp(${a} > 80.0 ? 80.0 : ${a})`,
+    numpy: ([a]) => `np.exp(np.minimum(${a}, 80.0))`,
+    sympy: ([a]) => `exp(${a})`,
     description: 'e^a with a clamped to at most 80',
   }),
   defineOp({
@@ -74,6 +84,8 @@ export const protectedOps: readonly OpSpec[] = [
     infix: ([a, b], style) => infixPower([infixAbs([a!], style), b!], style),
     latex: ([a, b]) => latexPower([latexAbs([a!]), b!]),
     c: ([a, b]) => `(fabs(${a}) < 1e-12 ? 0.0 : pow(fabs(${a}), ${b}))`,
+    numpy: ([a, b]) => `np.where(np.abs(${a}) < 1e-12, 0.0, np.power(np.abs(np.where(np.abs(${a}) < 1e-12, 1.0, ${a})), ${b}))`,
+    sympy: ([a, b]) => `(Abs(${a})**${b})`,
     description: '|a|^b, and 0 when |a| < 1e-12',
   }),
 ];
