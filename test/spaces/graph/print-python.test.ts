@@ -43,7 +43,7 @@ describe('toNumpy and toSympy', () => {
     programs.forEach((g, p) => {
       rows.forEach((row, r) => {
         const expected = interpret(g, space.ops, row)[0]!;
-        const got = values[p]![r];
+        const got = values[p]![r] ?? null;
         if (!Number.isFinite(expected)) return assert.equal(got, null, expressions[p]);
         assert.ok(got !== null && Math.abs(got - expected) <= 1e-12 * (1 + Math.abs(expected)), `${expressions[p]} at ${row}: ${got} vs ${expected}`);
       });
