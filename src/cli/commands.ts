@@ -7,6 +7,7 @@ import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
 import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
+import { predictCommand } from './predict.ts';
 import { resumeCommand } from './resume.ts';
 import { rlLossCommand } from './rl-loss.ts';
 import { runCommand } from './run.ts';
@@ -19,6 +20,7 @@ import { workerCommand } from './worker.ts';
 export const commands: CliCommand[] = [
   demoCommand,
   srCommand,
+  predictCommand,
   approxCommand,
   automlZeroCommand,
   controlCommand,

@@ -12,6 +12,8 @@ import type { GraphSpaceConfig } from '../spaces/graph/register.ts';
 import { formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
 import type { SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
+import { parseDelimiter } from '../tasks/symbolic-regression/csv-format.ts';
+import { MODEL_FORMAT, MODEL_VERSION, modelFromResult } from '../tasks/symbolic-regression/model.ts';
 import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
@@ -28,6 +30,16 @@ export interface SearchFlags extends StudyFlags {
   readonly quiet?: boolean;
   readonly maxVertices: number;
   readonly guide?: GuideFlag;
+  readonly population?: number;
+  readonly parsimony?: number;
+  readonly validationFraction?: number;
+}
+
+/** The flags of `sr` that say how the data file is read. */
+interface DataFlags {
+  readonly target: string;
+  readonly delimiter?: string;
+  readonly dropMissing?: boolean;
 }
 
 /** `amoeba sr data.csv --target y`: fits a formula for one column from the others. */
@@ -42,23 +54,36 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 or --sync', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
     .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 16)
-    .option('--json <file>', 'also write the front and the best formula as JSON')
+    .option('--json <file>', 'also write the model file: the front in every printed form and the chosen formula (for amoeba predict)')
+    .option('--delimiter <char>', 'cell delimiter: one character, or tab, comma, semicolon, pipe, space, whitespace (default: detected)', parseDelimiter)
+    .option('--drop-missing', 'drop rows with a missing value (empty, NA, NaN, null, ?) and say how many')
+    .option('--population <n>', 'population size of the evolution (default 100)', intFlag('population', 2))
+    .option('--parsimony <x>', 'price of one unit of complexity, in decades of validation error (default 0.02)', numberFlag('parsimony', 0))
+    .option('--validation-fraction <f>', 'share of rows held out to choose formulas on (default 0.25)', numberFlag('validation-fraction', 0.01, 0.9))
     .option('--quiet', 'no progress output');
   addGuideFlag(command);
   addStudyFlags(command)
     .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync\n  amoeba sr data.csv --target y --budget 20000 --guide --db runs.db')
-    .action(async (path: string, flags: SearchFlags & { target: string }) => {
+    .action(async (path: string, flags: SearchFlags & DataFlags) => {
       checkWritable(flags.json, 'json');
-      const data = regressionData(readCsv(path), flags.target, path);
+      const data = readData(path, flags, io);
       const interrupt = stopOnSignals(io);
       try {
         const result = await runSearch(data, flags, io, { path, target: flags.target }, 'sr', interrupt);
-        if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(frontJson(result), null, 2)}\n`, 'json');
+        if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(modelJson(result, flags.target), null, 2)}\n`, 'json');
       } finally {
         interrupt.dispose();
       }
     });
 };
+
+/** The data file as `sr` reads it: delimiter detected or given, rows with missing values refused or dropped (and counted). */
+function readData(path: string, flags: DataFlags, io: CliIo): RegressionData {
+  const table = readCsv(path, { ...(flags.delimiter === undefined ? {} : { delimiter: flags.delimiter }), allowMissing: flags.dropMissing === true });
+  const data = regressionData(table, flags.target, path, { dropMissing: flags.dropMissing === true });
+  if (data.dropped > 0) io.err(`amoeba: dropped ${data.dropped} of ${table.rows} rows with missing values; ${data.rows} left\n`);
+  return data;
+}
 
 /**
  * Runs the search with progress (stored, when `--db` names a store, as `<prefix>-<n>`) and
@@ -102,6 +127,9 @@ async function search(data: RegressionData, flags: SearchFlags, ops: string[] | 
     ...(ops === undefined ? {} : { ops }),
     ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
+    ...(flags.population === undefined ? {} : { populationSize: flags.population }),
+    ...(flags.parsimony === undefined ? {} : { parsimony: flags.parsimony }),
+    ...(flags.validationFraction === undefined ? {} : { validationFraction: flags.validationFraction }),
     ...(guideSettings(flags.guide) === undefined ? {} : { guide: guideSettings(flags.guide)! }),
     onStudy: (study) => {
       stop = showProgress(study, { quiet: flags.quiet === true, budgetTrials, budgetSeconds: flags.timeLimit, describeBest: describeFormula });
@@ -133,10 +161,14 @@ export function formatFront(result: SymbolicRegressionResult): string {
   return lines.join('\n') + '\n';
 }
 
-/** What `--json` holds: `{ front: [{ expression, js, complexity, trainError, validError }], best, seed }`. */
-export function frontJson(result: SymbolicRegressionResult): Json {
-  const front = result.front.map(({ expression, js, complexity, trainError, validError }) => ({ expression, js, complexity, trainError, validError }));
-  return { front, best: result.best, seed: result.seed };
+/**
+ * What `--json` holds: the model file (`amoeba predict` reads it), with the target, the
+ * columns, the front (each formula as infix, LaTeX, JS, C, NumPy and SymPy, with its program)
+ * and the index of the chosen formula. A search that finished no trial has an empty front.
+ */
+export function modelJson(result: SymbolicRegressionResult, target: string): Json {
+  if (result.front.length === 0) return { format: MODEL_FORMAT, version: MODEL_VERSION, target, columns: [...result.naming.columns], variables: [...result.naming.variables], front: [], best: -1, seed: result.seed };
+  return modelFromResult(result, target).toJSON();
 }
 
 /** A stored formula study's result after a resume: the front table and JSON that `sr` prints. */
@@ -145,5 +177,12 @@ export function formulaStudyOutput(study: Study<unknown>, stored: StoredStudy, s
   const space = stored.space!.config as unknown as GraphSpaceConfig;
   const names = space.names ?? Array.from({ length: space.inputs }, (_, i) => `x${i}`);
   const result = formulaResult(study as Study<Graph>, task, { ops: opSet(space.ops), names }, summary);
-  return { text: formatFront(result), json: frontJson(result) };
+  return { text: formatFront(result), json: modelJson(result, formulaTarget(stored.task.config)) };
+}
+
+/** The target column a stored formula study predicts: as the data source named it, else as its data holds it. */
+function formulaTarget(config: Json): string {
+  const fields = config as { source?: { target?: unknown } | null; data?: { target?: unknown } };
+  const target = fields.source?.target ?? fields.data?.target;
+  return typeof target === 'string' ? target : 'y';
 }

@@ -5,16 +5,17 @@ import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec } from '../../store/types.ts';
-import { tidyFormula } from './tidy.ts';
-import { toInfix, toJS } from '../../spaces/graph/print.ts';
+import { printFormula, variableNames, type Formula, type FormulaNaming } from './formula.ts';
+import { readableFormula } from './readable.ts';
 import type { RegressionData } from './dataset.ts';
 import './register.ts';
-import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, complexity, type SymbolicRegressionTask } from './task.ts';
+import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
 import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
 import type { StoredSearchOptions } from '../../store/index.ts';
 
 export { DEFAULT_SR_OPS } from './task.ts';
+export type { Formula } from './formula.ts';
 
 /** A symbolic-regression run: the data, the language and the budget. */
 export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Graph> {
@@ -54,24 +55,11 @@ export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Gra
   readonly guide?: GuideSettings;
 }
 
-/** One formula of the final front. */
-export interface Formula {
-  /** Infix math, simplified, constants rounded for reading. */
-  readonly expression: string;
-  /** A JavaScript expression over the data's column names, using `Math.*`, constants in full. */
-  readonly js: string;
-  readonly complexity: number;
-  /** Normalised MSE (1 − R²) on the training rows. */
-  readonly trainError: number;
-  /** Normalised MSE (1 − R²) on the validation rows. */
-  readonly validError: number;
-  /** The simplified program with its fitted constants. */
-  readonly program: Graph;
-}
-
 /** The result of a search: the front, simplest first, and which formula is `best`. */
 export interface SymbolicRegressionResult {
   readonly front: readonly Formula[];
+  /** The feature columns the formulas read (input i is column i) and their identifiers in code. */
+  readonly naming: FormulaNaming;
   /** Index into `front`: see `pickBest`. */
   readonly best: number;
   readonly summary: StudySummary;
@@ -117,17 +105,23 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
  * printed over the column names, simplest first, with the chosen formula.
  */
 export function formulaResult(study: Study<Graph>, task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[] }, summary: StudySummary): SymbolicRegressionResult {
-  const { ops, names } = naming;
-  const formulas = study.front().map((trial) => {
-    const program = tidyFormula(task.fit(trial.genotype).program, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
-    const { trainError, validError } = task.score(program);
-    return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program };
-  });
+  const { front, best, naming: printed } = formulaFront(study.front().map((trial) => trial.genotype), task, naming);
+  return { front, best, naming: printed, summary, seed: study.seed };
+}
+
+/**
+ * The front of a formula search from its non-dominated genotypes: each fitted, simplified and
+ * printed (`readableFormula`, `printFormula`), then the Pareto front of those by validation
+ * error and complexity as printed, simplest first, with the chosen formula (`pickBest`).
+ */
+export function formulaFront(genotypes: readonly Graph[], task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[] }): { front: Formula[]; best: number; naming: FormulaNaming } {
+  const printed = { columns: naming.names, variables: variableNames(naming.names) };
+  const formulas = genotypes.map((g) => printFormula(readableFormula(task, g, naming.ops), printed));
   const front = paretoFront(formulas.map((f) => [Math.max(f.validError, EXACT_NMSE), f.complexity]))
     .map((i) => formulas[i]!)
     .sort((a, b) => a.complexity - b.complexity)
     .filter((f, i, all) => i === 0 || f.complexity !== all[i - 1]!.complexity);
-  return { front, best: pickBest(front), summary, seed: study.seed };
+  return { front, best: pickBest(front), naming: printed };
 }
 
 /** The task, space and algorithm of a formula search as registry recipes. */

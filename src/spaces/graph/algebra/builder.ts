@@ -9,6 +9,7 @@ import {
   termsOf,
   type Expr,
   type Factor,
+  type SumExpr,
   type Term,
 } from './expression.ts';
 
@@ -24,7 +25,15 @@ const MAX_EXPANDED_POWER = 3;
  * `n·(n − d) − n²` cancels to `−n·d`.
  */
 export class AlgebraBuilder {
-  constructor(readonly expand: boolean) {}
+  /**
+   * `expand`: multiply out products and small powers of sums. `monic`: take a sum's leading
+   * coefficient outside when it is a factor, so `(2·x + 2)/(x + 1)` cancels to 2 and
+   * `77·(0.04·x + 0.001)·y` reads `3.08·(x + 0.025)·y`.
+   */
+  constructor(
+    readonly expand: boolean,
+    readonly monic = false,
+  ) {}
 
   add(a: Expr, b: Expr): Expr {
     const left = termsOf(a);
@@ -110,7 +119,7 @@ export class AlgebraBuilder {
       ...side.terms.map((t) => this.scale(t.coef, t.base)),
     ];
     let total: Expr = constant(0);
-    const inner = new AlgebraBuilder(false);
+    const inner = new AlgebraBuilder(false, this.monic);
     for (const a of pieces(left)) for (const b of pieces(right)) total = this.add(total, inner.mul(a, b));
     return total;
   }
@@ -130,13 +139,18 @@ export class AlgebraBuilder {
           const inner = this.factorsOf(e.terms[0]!.base);
           return { coef: e.terms[0]!.coef * inner.coef, factors: inner.factors };
         }
-        const sign = leadingSign(e);
-        return { coef: sign, factors: [{ base: sign < 0 ? this.negate(e) : e, exponent: 1 }] };
+        const lead = this.monic ? e.terms[0]!.coef : leadingSign(e);
+        return { coef: lead, factors: [{ base: lead === 1 ? e : divideCoefficients(e, lead), exponent: 1 }] };
       }
       default:
         return { coef: 1, factors: [{ base: e, exponent: 1 }] };
     }
   }
+}
+
+/** `s / k`, each coefficient divided (so the one equal to k becomes exactly 1). */
+function divideCoefficients(s: SumExpr, k: number): Expr {
+  return makeSum(s.constant / k, new Map(s.terms.map((t) => [t.base.key, { coef: t.coef / k, base: t.base }])));
 }
 
 /** A sum with more than one piece (a constant counts as one). */

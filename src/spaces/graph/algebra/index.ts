@@ -39,9 +39,9 @@ export function simplifyAlgebra(g: Graph, ops: OpSet): AlgebraResult {
   const out = algebraOps(ops);
   const division = divisionOf(ops);
   const candidates: Graph[] = [simplify(checked, ops)];
-  for (const expand of [false, true]) {
+  for (const [expand, monic] of [[false, false], [false, true], [true, false]] as const) {
     try {
-      const expressions = expressionsOf(checked, ops, new AlgebraBuilder(expand));
+      const expressions = expressionsOf(checked, ops, new AlgebraBuilder(expand, monic));
       candidates.push(simplify(toGraph(checked.inputs, expressions, { division }), out));
     } catch (error) {
       if (!(error instanceof AlgebraLimit)) throw error;

@@ -61,10 +61,10 @@ export function toGraph(inputs: number, outputs: readonly Expr[], ops: WritingOp
   const writeTerm = (magnitude: number, base: Expr): number => {
     const factors = base.kind === 'product' ? base.factors : [{ base, exponent: 1 }];
     // 0.5·x reads better as x / 2, and 0.333333·a / b as a / (3·b).
-    const divided = magnitude !== 1 && String(1 / magnitude).length < String(magnitude).length;
+    const divided = dividesBetter(magnitude);
     const coefficient = magnitude === 1 || divided ? [] : [num(magnitude)];
     const numerator = chain([...coefficient, ...factors.filter((f) => f.exponent > 0).map((f) => power(f, f.exponent))]);
-    const denominator = chain([...(divided ? [num(1 / magnitude)] : []), ...factors.filter((f) => f.exponent < 0).map((f) => power(f, -f.exponent))]);
+    const denominator = chain([...(divided ? [num(Math.round(1 / magnitude))] : []), ...factors.filter((f) => f.exponent < 0).map((f) => power(f, -f.exponent))]);
     if (denominator === undefined) return numerator!;
     return op(ops.division, [numerator ?? num(1), denominator]);
   };
@@ -105,4 +105,11 @@ function commonCoefficient(terms: readonly Term[]): number {
     }
   }
   return best;
+}
+
+/** True when `m` is the reciprocal of a whole number (0.5, 0.333…) and not one itself: `x / 3` rather than `0.333333·x`. */
+function dividesBetter(m: number): boolean {
+  const reciprocal = 1 / m;
+  const whole = Math.round(reciprocal);
+  return m < 1 && whole > 1 && Math.abs(reciprocal - whole) <= 1e-9 * whole;
 }

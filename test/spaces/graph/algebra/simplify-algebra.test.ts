@@ -65,6 +65,8 @@ describe('simplifyAlgebra', () => {
       ['cos(sub(b, a))', 'cos(a − b)'],
       ['plog(neg(a))', 'log(|a|)'],
       ['mul(#2.5, add(add(a, b), c))', '2.5·(a + b + c)'],
+      ['pdiv(add(mul(#2, a), #2), add(a, #1))', '2'],
+      ['mul(#80, mul(add(mul(#0.25, a), #2), add(b, #1)))', '20·(a + 8)·(b + 1)'],
     ];
     for (const [input, expected] of cases) assert.equal(simplified(input), expected, input);
   });
