@@ -4,6 +4,7 @@ import type { Json } from '../../core/types.ts';
 import { columnEvaluator } from '../../spaces/graph/column-evaluator.ts';
 import { constantsOf } from '../../spaces/graph/constants.ts';
 import { opSet, standardOpSet } from '../../spaces/graph/op-set.ts';
+import type { Graph } from '../../spaces/graph/graph.ts';
 import { parseGraph } from '../../spaces/graph/validate.ts';
 import { regressionData, type Table } from './dataset.ts';
 import type { Formula } from './formula.ts';
@@ -45,6 +46,8 @@ export interface SymbolicRegressionModel {
 /** Options of `symbolicRegression`: the target column and any of the search's options. */
 export interface FitOptions extends Omit<SymbolicRegressionSearchOptions, 'data' | 'targetName'> {
   readonly target: string;
+  /** Drop rows with a missing (non-finite) value instead of refusing them (default false). */
+  readonly dropMissing?: boolean;
 }
 
 /**
@@ -56,9 +59,10 @@ export interface FitOptions extends Omit<SymbolicRegressionSearchOptions, 'data'
  * model.predict([{ x1: 1, x2: 2, x3: 0.5 }]);
  */
 export async function symbolicRegression(data: TableLike, options: FitOptions): Promise<SymbolicRegressionModel> {
-  const { target, ...search } = options;
+  const { target, dropMissing, ...search } = options;
   const table = tableOf(data, 'the data');
-  const result = await searchFormulas({ ...search, data: regressionData(table, target, 'the data'), targetName: target });
+  const rows = regressionData(table, target, 'the data', { dropMissing: dropMissing === true });
+  const result = await searchFormulas({ ...search, data: rows, targetName: target });
   return modelFromResult(result, target);
 }
 
@@ -144,7 +148,12 @@ function loadFormula(raw: unknown, inputs: number, fail: (problem: string) => Er
   for (const key of ['complexity', 'trainError', 'validError']) if (typeof f[key] !== 'number') throw fail(`"${key}" must be a number`);
   if (!Array.isArray(f['ops']) || !f['ops'].every((s) => typeof s === 'string')) throw fail('"ops" must be a list of op names');
   const names = f['ops'] as string[];
-  const program = parseGraph(f['program'], names.length === 0 ? standardOpSet : opSet(names));
+  let program: Graph;
+  try {
+    program = parseGraph(f['program'], names.length === 0 ? standardOpSet : opSet(names));
+  } catch (error) {
+    throw fail((error as Error).message);
+  }
   if (program.inputs !== inputs) throw fail(`its program has ${program.inputs} inputs for ${inputs} columns`);
   if (program.outputs.length !== 1) throw fail('its program must have one output');
   return { ...(f as unknown as Formula), ops: names, program };

@@ -21,15 +21,13 @@ export interface ReadableFormula {
 }
 
 /**
- * A front formula as people read it: the genotype's constants fitted (linear scale included),
- * whole-number constants snapped where the validation error does not grow, then simplified
- * algebraically (`simplifyAlgebra`) and snapped again. The simplified form is kept only when
+ * A front formula as people read it: `snappedFormula`, then simplified algebraically
+ * (`simplifyAlgebra`) and snapped again. The simplified form is kept only when
  * it evaluates equal (within SAME_VALUES_TOLERANCE of the largest value) to the snapped
  * program on the task's rows, where it is finite; otherwise the snapped program is printed.
  */
 export function readableFormula(task: SymbolicRegressionTask, genotype: Graph, ops: OpSet): ReadableFormula {
-  const fitted = task.fit(genotype).program;
-  const snapped = tidyFormula(fitted, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
+  const snapped = snappedFormula(task, genotype, ops);
   const errors = task.score(snapped);
   const check = rowsOf(task);
   const reference = Float64Array.from(outputsOn(snapped, ops, check));
@@ -50,6 +48,20 @@ export function readableFormula(task: SymbolicRegressionTask, genotype: Graph, o
   if (deviation(simplified.program) > SAME_VALUES_TOLERANCE) return { program: snapped, ops, ...errors };
   const program = tidyFormula(simplified.program, simplified.ops, deviation, () => SAME_VALUES_TOLERANCE);
   return { program, ops: simplified.ops, ...errors };
+}
+
+/**
+ * The genotype with its constants fitted (linear scale included) and whole-number constants
+ * snapped where neither the training nor the validation error grows (`tidyFormula`): what
+ * `readableFormula` simplifies and checks against.
+ */
+export function snappedFormula(task: SymbolicRegressionTask, genotype: Graph, ops: OpSet): Graph {
+  // A snap must keep the error on the training rows too, or it may change the formula where validation has no rows.
+  const worstError = (g: Graph) => {
+    const { trainError, validError } = task.score(g);
+    return Math.max(trainError, validError);
+  };
+  return tidyFormula(task.fit(genotype).program, ops, worstError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
 }
 
 const evaluators = new WeakMap<OpSet, ColumnEvaluator>();
