@@ -79,12 +79,13 @@ export function parseCsv(text: string, source = 'input', options: CsvOptions = {
           columns[c]![r] = NaN;
           continue;
         }
-        const what = cell === '' ? 'is empty' : `'${cell}' is a missing value`;
-        throw new UsageError(`${source}, line ${line}: the cell in column '${names[c]}' ${what}; give --drop-missing to drop rows with missing values`);
+        const what = cell === '' ? `the cell in column '${names[c]}' is empty` : `the cell '${cell}' in column '${names[c]}' is a missing value`;
+        throw new UsageError(`${source}, line ${line}: ${what}; give --drop-missing to drop rows with missing values`);
       }
       const value = Number(cell);
       if (!isNumeric(cell) || !Number.isFinite(value)) {
-        throw new UsageError(`${source}, line ${line}: the cell '${cell}' in column '${names[c]}' is not a finite number`);
+        const hint = names.length === 1 ? ` (the file reads as one column split at ${delimiterName(delimiter)}; give --delimiter to choose another)` : '';
+        throw new UsageError(`${source}, line ${line}: the cell '${cell}' in column '${names[c]}' is not a finite number${hint}`);
       }
       columns[c]![r] = value;
     }
