@@ -5,11 +5,14 @@ import type { Study } from '../core/study.ts';
 import type { Json } from '../core/types.ts';
 import type { Graph } from '../spaces/graph/graph.ts';
 import { opSet } from '../spaces/graph/op-set.ts';
-import type { Recipe, StoredStudy } from '../store/index.ts';
+import type { Recipe, StoredStudy, StudyStore } from '../store/index.ts';
 import { tasks } from '../core/registries.ts';
 import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import type { GraphSpaceConfig } from '../spaces/graph/register.ts';
-import { formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
+import { formulaFront, formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
+import type { Formula } from '../tasks/symbolic-regression/formula.ts';
+import { formatDiagnostics, formatStudyHeader, studyReport } from '../report/index.ts';
+import { graphSpaceFromConfig } from '../spaces/graph/register.ts';
 import type { SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
 import { parseDelimiter } from '../tasks/symbolic-regression/csv-format.ts';
@@ -144,18 +147,23 @@ export function describeFormula(best: { readonly values: readonly number[] }): s
   return `R² ${(1 - best.values[0]!).toPrecision(6)}`;
 }
 
-/** The front as a table, simplest first, the chosen formula marked with `*`. */
+/** The front as a table, simplest first, the chosen formula marked with `*`, after a line on the search. */
 export function formatFront(result: SymbolicRegressionResult): string {
   const s = result.summary;
   const lines = [
     `${s.trials} formulas tried in ${(s.elapsedMs / 1000).toFixed(1)} s (${Math.round(s.trialsPerSecond)}/s), ` +
       `${s.cached} answered by the functional cache (${(100 * (s.cache?.hitRate ?? 0)).toFixed(1)}%)`,
     '',
-    '  complexity  valid R²       formula',
   ];
-  result.front.forEach((f, i) => {
+  return lines.join('\n') + formatFrontTable(result.front, result.best);
+}
+
+/** The formulas of a front with complexity and validation R², the chosen one marked with `*`: what `sr` and `show` print. */
+export function formatFrontTable(front: readonly Formula[], best: number): string {
+  const lines = ['  complexity  valid R²       formula'];
+  front.forEach((f, i) => {
     const r2 = 1 - f.validError;
-    lines.push(`${i === result.best ? '*' : ' '} ${String(f.complexity).padStart(10)}  ${r2.toPrecision(10).padEnd(13)}  ${f.expression}`);
+    lines.push(`${i === best ? '*' : ' '} ${String(f.complexity).padStart(10)}  ${r2.toPrecision(10).padEnd(13)}  ${f.expression}`);
   });
   lines.push('', '* best: the simplest formula within 1.5× of the lowest validation error');
   return lines.join('\n') + '\n';
@@ -178,6 +186,25 @@ export function formulaStudyOutput(study: Study<unknown>, stored: StoredStudy, s
   const names = space.names ?? Array.from({ length: space.inputs }, (_, i) => `x${i}`);
   const result = formulaResult(study as Study<Graph>, task, { ops: opSet(space.ops), names }, summary);
   return { text: formatFront(result), json: modelJson(result, formulaTarget(stored.task.config)) };
+}
+
+/**
+ * `amoeba show` for a formula study: the study's header, then its front fitted, simplified
+ * and measured exactly as `sr` prints it (so both give each formula the same complexity).
+ */
+export function formulaStudyReport(store: StudyStore, stored: StoredStudy): { readonly text: string; readonly json: Json } {
+  const report = studyReport(store, stored);
+  const task = tasks.get(stored.task.id)(stored.task.config) as SymbolicRegressionTask;
+  const space = graphSpaceFromConfig(stored.space!.config);
+  const config = stored.space!.config as unknown as GraphSpaceConfig;
+  const names = config.names ?? Array.from({ length: config.inputs }, (_, i) => `x${i}`);
+  const { front, best, naming } = formulaFront(report.trials.map((t) => space.fromJSON(t.genotype)), task, { ops: space.ops, names });
+  const target = formulaTarget(stored.task.config);
+  const model: Json = front.length === 0 ? null : modelFromResult({ front, best, naming, seed: stored.seed }, target).toJSON();
+  const table = front.length === 0 ? '  (no finished trials yet)\n' : formatFrontTable(front, best);
+  const diagnostics = formatDiagnostics(report);
+  const text = `${formatStudyHeader(report).join('\n')}\n\nPareto front (${front.length} formulas):\n${table}${diagnostics.length === 0 ? '' : `${diagnostics.join('\n')}\n`}`;
+  return { text, json: { study: report.study as unknown as Json, counts: report.counts as unknown as Json, model, ...(report.diagnostics === undefined ? {} : { diagnostics: report.diagnostics }) } };
 }
 
 /** The target column a stored formula study predicts: as the data source named it, else as its data holds it. */

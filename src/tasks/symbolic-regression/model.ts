@@ -67,8 +67,9 @@ export async function symbolicRegression(data: TableLike, options: FitOptions): 
 }
 
 /** The model of a search's result. */
-export function modelFromResult(result: SymbolicRegressionResult, target: string): SymbolicRegressionModel {
-  return makeModel({ target, columns: result.naming.columns, variables: result.naming.variables, front: result.front, bestIndex: result.best, seed: result.seed, summary: result.summary });
+export function modelFromResult(result: Pick<SymbolicRegressionResult, 'front' | 'best' | 'naming' | 'seed'> & { readonly summary?: StudySummary }, target: string): SymbolicRegressionModel {
+  const { naming } = result;
+  return makeModel({ target, columns: naming.columns, variables: naming.variables, front: result.front, bestIndex: result.best, seed: result.seed, ...(result.summary === undefined ? {} : { summary: result.summary }) });
 }
 
 type ModelParts = Omit<SymbolicRegressionModel, 'predict' | 'toJSON' | 'best'>;
