@@ -13,7 +13,8 @@ import { formulaFront, formulaResult, searchFormulas, type SymbolicRegressionRes
 import type { Formula } from '../tasks/symbolic-regression/formula.ts';
 import { formatDiagnostics, formatStudyHeader, studyReport } from '../report/index.ts';
 import { graphSpaceFromConfig } from '../spaces/graph/register.ts';
-import type { SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
+import { DEFAULT_SR_OPS, type SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
+import { expressionOp } from '../spaces/graph/expression-op.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
 import { parseDelimiter } from '../tasks/symbolic-regression/csv-format.ts';
 import { MODEL_FORMAT, MODEL_VERSION, modelFromResult } from '../tasks/symbolic-regression/model.ts';
@@ -36,6 +37,7 @@ export interface SearchFlags extends StudyFlags {
   readonly population?: number;
   readonly parsimony?: number;
   readonly validationFraction?: number;
+  readonly op?: readonly string[];
 }
 
 /** The flags of `sr` that say how the data file is read. */
@@ -56,6 +58,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0))
     .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 or --sync', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
+    .option('--op <definition>', "an op of your own, defined over the standard ops: --op 'cubic(x)=x*x*x' (repeat for more; added to --ops)", (raw: string, previous: string[] = []) => [...previous, expressionOp(raw).definition!])
     .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 16)
     .option('--json <file>', 'also write the model file: the front in every printed form and the chosen formula (for amoeba predict)')
     .option('--delimiter <char>', 'cell delimiter: one character, or tab, comma, semicolon, pipe, space, whitespace (default: detected)', parseDelimiter)
@@ -93,8 +96,10 @@ function readData(path: string, flags: DataFlags, io: CliIo): RegressionData {
  * prints the front; `interrupt` stops it early, the front so far still printed.
  */
 export async function runSearch(data: RegressionData, flags: SearchFlags, io: CliIo, source: DataSource, prefix: string, interrupt: SearchInterrupt): Promise<SymbolicRegressionResult> {
-  const ops = flags.ops?.split(',').map((op) => op.trim()).filter((op) => op !== '');
-  if (ops !== undefined && ops.length === 0) throw new UsageError('--ops needs at least one op, e.g. --ops add,mul,sin');
+  const listed = flags.ops?.split(',').map((op) => op.trim()).filter((op) => op !== '');
+  if (listed !== undefined && listed.length === 0) throw new UsageError('--ops needs at least one op, e.g. --ops add,mul,sin');
+  const defined = flags.op ?? [];
+  const ops = listed === undefined && defined.length === 0 ? undefined : [...(listed ?? DEFAULT_SR_OPS), ...defined];
   if (ops !== undefined) opSet(ops);
   const plumbing = await studyPlumbing(flags, prefix);
   try {

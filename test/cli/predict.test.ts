@@ -98,4 +98,17 @@ describe('amoeba sr data handling', () => {
     await rejects(/--population must be a whole number >= 2, got '1'/, 'sr', train, '--target', 'y', '--population', '1');
     await rejects(/--validation-fraction must be a number in \[0.01, 0.9\], got '0.95'/, 'sr', train, '--target', 'y', '--validation-fraction', '0.95');
   });
+
+  it('searches with ops of your own from --op, and predicts from their model file', async () => {
+    const cubes = file('cubes.csv', `a,y\n${Array.from({ length: 20 }, (_, i) => `${i / 4 - 2},${(i / 4 - 2) ** 3}`).join('\n')}\n`);
+    const json = join(dir, 'cubic.json');
+    const { code, out, err } = await cli('sr', cubes, '--target', 'y', '--budget', '1500', '--seed', '1', '--ops', 'add', '--op', 'cubic(x)=x*x*x', '--json', json, ...PLAIN);
+    assert.equal(code, 0, err);
+    assert.match(out, /cubic\(a\)/);
+    const stored = JSON.parse(readFileSync(json, 'utf8')) as { front: { ops: string[] }[]; best: number };
+    assert.ok(stored.front[stored.best]!.ops.includes('cubic(x)=x*x*x'));
+    const predicted = await cli('predict', json, file('cube-in.csv', 'a\n3\n'));
+    assert.equal(predicted.out, 'y\n27\n');
+    await rejects(/op definition 'cube\(x\)=x\*x\*x': 'cube' is a built-in op/, 'sr', cubes, '--target', 'y', '--op', 'cube(x)=x*x*x');
+  });
 });

@@ -50,6 +50,8 @@ export interface OpSpec {
   readonly algebra: Algebra;
   /** One line for listings. */
   readonly description: string;
+  /** For an op defined by an expression (`cubic(x)=x*x*x`): that text, which configs store in place of the name. */
+  readonly definition?: string;
 }
 
 /** What `defineOp` needs; the rest of an OpSpec has defaults (all 'real', cost 1, call-style printers). */
@@ -69,6 +71,7 @@ export interface OpDefinition {
   readonly sympy?: (args: readonly string[]) => string;
   readonly algebra?: Algebra;
   readonly description?: string;
+  readonly definition?: string;
 }
 
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -108,5 +111,6 @@ export function defineOp(definition: OpDefinition): OpSpec {
     sympy: definition.sympy ?? ((args) => `Function('${name}')(${args.join(', ')})`),
     algebra: definition.algebra ?? {},
     description: definition.description ?? name,
+    ...(definition.definition === undefined ? {} : { definition: definition.definition }),
   };
 }

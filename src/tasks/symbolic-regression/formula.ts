@@ -1,4 +1,5 @@
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
+import { opReference, type OpSet } from '../../spaces/graph/op-set.ts';
 import { toC, toInfix, toJS, toLatex, toNumpy, toSympy } from '../../spaces/graph/print.ts';
 import type { ReadableFormula } from './readable.ts';
 import { complexity } from './task.ts';
@@ -62,11 +63,11 @@ export function latexName(name: string): string {
   return `\\mathrm{${name.replace(/[\\{}_^%$#&~]/g, (c) => (c === '\\' ? '\\backslash ' : c === '~' ? '\\sim ' : c === '^' ? '\\hat{}' : `\\${c}`))}}`;
 }
 
-/** The distinct op names a program uses, in first-use order. */
-export function usedOps(g: Graph): string[] {
+/** The distinct ops a program uses, in first-use order, as configs name them (`opReference`). */
+export function usedOps(g: Graph, ops: OpSet): string[] {
   const names = new Set<string>();
   for (const v of g.vertices) if (!isConst(v)) names.add(v.op);
-  return [...names];
+  return [...names].map((name) => opReference(ops.find(name)!));
 }
 
 /** A readable formula printed in every form. */
@@ -85,6 +86,6 @@ export function printFormula(readable: ReadableFormula, naming: FormulaNaming): 
     trainError: readable.trainError,
     validError: readable.validError,
     program,
-    ops: usedOps(program),
+    ops: usedOps(program, ops),
   };
 }

@@ -2,7 +2,7 @@ import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
+import { opReference, opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec } from '../../store/types.ts';
 import { printFormula, variableNames, type Formula, type FormulaNaming } from './formula.ts';
@@ -74,7 +74,7 @@ export interface SymbolicRegressionResult {
 export async function searchFormulas(options: SymbolicRegressionSearchOptions): Promise<SymbolicRegressionResult> {
   const seed = options.seed ?? 0;
   const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
-  const recipes = formulaRecipes(options, ops.names);
+  const recipes = formulaRecipes(options, ops.specs.map(opReference));
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
   const extras = {
     ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
