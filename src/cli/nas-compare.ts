@@ -14,7 +14,7 @@ import { DEFAULT_LEARNING_RATE, DEFAULT_POPULATION_SIZE, DEFAULT_TOURNAMENT_SIZE
 import { runMemberStudies } from '../tasks/nas/compare/run-members.ts';
 import { storedNasComparison } from '../tasks/nas/compare/stored-comparison.ts';
 import type { NasComparisonOutput } from '../tasks/nas/compare/stored-comparison.ts';
-import { regretPlotSvg } from '../tasks/nas/compare/svg-plot.ts';
+import { curvePlotSvg } from '../report/curve-plot.ts';
 import { nb101IndexOnce } from '../tasks/nas/nb101/register.ts';
 import { intFlag, numberFlag, printResult, processIo, renamedFlag } from './command.ts';
 import type { CliIo } from './command.ts';
@@ -119,7 +119,7 @@ export function addNasCompareCommand(nas: Command, io: CliIo = processIo): void 
       const output = await compareInGroup(config, flags, kind, io);
       printResult(command, output.text);
       if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
-      if (flags.plot !== undefined) writeOutputFile(flags.plot, await regretPlotSvg(output.panels), 'plot');
+      if (flags.plot !== undefined) writeOutputFile(flags.plot, await curvePlotSvg(output.panels, 'test regret'), 'plot');
     });
 }
 
