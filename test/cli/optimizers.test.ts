@@ -53,6 +53,9 @@ describe('amoeba optimizers', () => {
     const drawn = readFileSync(svg, 'utf8');
     assert.match(drawn, /^<svg /);
     assert.ok(drawn.includes('lion') && drawn.includes('sgd') && !drawn.includes('NaN'));
+    const staged = await cli('optimizers', 'compare', 'lion,adamw', '--proxy', 'quadratic', '--stage', '1', '--steps', '20', '--seeds', '1', '--lr-grid', '1e-2');
+    assert.equal(staged.code, 0, staged.err);
+    assert.match(staged.out, /^quadratic funnel stage 1, 1 seed\(s\)/);
     const refused = await cli('optimizers', 'compare', 'lion', '--proxy', 'quadratic', '--plot', join(dir, 'curves.jpg'));
     assert.equal(refused.code, 2);
     assert.match(refused.err, /--plot must name a \.png or \.svg file/);

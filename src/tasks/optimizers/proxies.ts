@@ -2,11 +2,10 @@ import { UsageError } from '../../core/errors.ts';
 import { numberIn, oneOfValues, wholeNumber } from '../../core/options.ts';
 import { Rng } from '../../core/rng.ts';
 import { mlp, type Mlp } from '../../learn/modules/index.ts';
-import type { UpdateRule } from '../../learn/optim/index.ts';
 import { accuracy, crossEntropy, mean, noGrad, square, sub, tensor, type Tensor } from '../../learn/tensor/index.ts';
 import { charLmProxy } from './proxy-char-lm.ts';
 import { batchOf, mnistSplit, pooledSide, regressionSplit, type Split } from './proxy-data.ts';
-import { checkDeadline, DIVERGED, hasDiverged, meanCrossEntropy, trainSteps, type ProxyRun } from './proxy-training.ts';
+import { checkDeadline, DIVERGED, hasDiverged, meanCrossEntropy, trainSteps, type ProxyTraining } from './proxy-training.ts';
 
 export type { ProxyRun } from './proxy-training.ts';
 
@@ -48,14 +47,8 @@ export interface ProxyConfig {
 }
 
 /** A proxy task ready to run: its data built once, its config with every default filled in. */
-export interface Proxy {
+export interface Proxy extends ProxyTraining {
   readonly config: Required<ProxyConfig>;
-  /**
-   * Trains from the proxy's fixed start with `rule` at learning rate `lr`; throws past
-   * `deadline` (performance.now() ms). Each step's training loss (for the quadratic f(w)/f(w₀))
-   * goes to `curve` when one is given.
-   */
-  train(rule: UpdateRule, lr: number, deadline?: number, curve?: number[]): ProxyRun;
 }
 
 const NONE = { hidden: 0, layers: 0, trainSize: 0, validSize: 0, pool: 0, context: 0, embedding: 0, dimensions: 0, condition: 0, noise: 0 } as const;
@@ -98,7 +91,7 @@ export function proxyConfig(raw: unknown): Required<ProxyConfig> {
 export function proxyTask(raw: ProxyConfig): Proxy {
   const config = proxyConfig(raw);
   if (config.kind === 'quadratic') return quadraticProxy(config);
-  if (config.kind === 'char-lm') return charLmProxy(config);
+  if (config.kind === 'char-lm') return { config, ...charLmProxy(config) };
   return networkProxy(config);
 }
 

@@ -3,8 +3,20 @@ import { Rng } from '../../core/rng.ts';
 import { embedding, mlp } from '../../learn/modules/index.ts';
 import { crossEntropy, noGrad, reshape, type Tensor } from '../../learn/tensor/index.ts';
 import { grammarText } from './grammar-text.ts';
-import type { Proxy, ProxyConfig } from './proxies.ts';
-import { DIVERGED, meanCrossEntropy, trainSteps } from './proxy-training.ts';
+import { DIVERGED, meanCrossEntropy, trainSteps, type ProxyTraining } from './proxy-training.ts';
+
+/** The fields of a proxy config the language model reads. */
+export interface CharLmConfig {
+  readonly steps: number;
+  readonly batch: number;
+  readonly hidden: number;
+  readonly layers: number;
+  readonly trainSize: number;
+  readonly validSize: number;
+  readonly context: number;
+  readonly embedding: number;
+  readonly seed: number;
+}
 
 /**
  * A character-level language model: the `context` characters before a position, each
@@ -14,7 +26,7 @@ import { DIVERGED, meanCrossEntropy, trainSteps } from './proxy-training.ts';
  * to validate on. The paper's language models are transformers on real corpora; this is the
  * same kind of objective at the cost of the other proxies here (about a second per run).
  */
-export function charLmProxy(config: Required<ProxyConfig>): Proxy {
+export function charLmProxy(config: CharLmConfig): ProxyTraining {
   const { context, batch, trainSize, validSize } = config;
   if (context < 1 || config.embedding < 1 || batch < 1 || trainSize < batch + context || validSize < 1) {
     throw new UsageError('proxy: char-lm needs context >= 1, embedding >= 1, batch >= 1, trainSize >= batch + context and validSize >= 1');
@@ -33,7 +45,6 @@ export function charLmProxy(config: Required<ProxyConfig>): Proxy {
   const valid = examples(Array.from({ length: validSize }, (_, i) => trainSize + context + i));
   const sizes = [context * config.embedding, ...new Array<number>(config.layers).fill(config.hidden), vocabulary.length];
   return {
-    config,
     train(rule, lr, deadline, curve) {
       const rng = new Rng(config.seed ^ 0x1417);
       const table = embedding({ count: vocabulary.length, size: config.embedding, rng });

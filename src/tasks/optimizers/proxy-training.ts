@@ -16,6 +16,16 @@ export interface ProxyRun {
   readonly diverged: boolean;
 }
 
+/** What every proxy does: train from its fixed start with an update rule. */
+export interface ProxyTraining {
+  /**
+   * Trains from the proxy's fixed start with `rule` at learning rate `lr`; throws past
+   * `deadline` (performance.now() ms). Each step's training loss (for the quadratic f(w)/f(w₀))
+   * goes to `curve` when one is given.
+   */
+  train(rule: UpdateRule, lr: number, deadline?: number, curve?: number[]): ProxyRun;
+}
+
 /** A run stops as diverged once its training loss exceeds this multiple of the first one. */
 export const DIVERGENCE_FACTOR = 1e3;
 
