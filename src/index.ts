@@ -22,7 +22,8 @@ export { fecCache, functionalHash, quantize } from './hashing/index.ts';
 // Typed DAG programs.
 export type { Graph, GraphSpace, GraphSpaceOptions, OpSet, OpSpec, Vertex } from './spaces/graph/index.ts';
 export { columnEvaluator, compileGraph, constantsOf, defineOp, graphKey, graphSpace, interpret, opSet, shapeKey, simplify } from './spaces/graph/index.ts';
-export { simplifyAlgebra, toC, toInfix, toJS, toLatex, toNumpy, toSympy, withConstants } from './spaces/graph/index.ts';
+export { toC, toInfix, toJS, toLatex, toNumpy, toSympy, withConstants } from './spaces/graph/index.ts';
+export { simplifyAlgebra } from './spaces/graph/algebra/index.ts';
 
 // Small learners ('amoeba/learn' has them all).
 export { levenbergMarquardt } from './learn/index.ts';

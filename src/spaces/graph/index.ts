@@ -42,5 +42,3 @@ export type { COptions, InfixOptions, MathPrintOptions, PrintOptions } from './p
 export { MAX_TREE_NODES, hexFloat, toC, toInfix, toJS, toLatex, toNumpy, toSympy } from './print.ts';
 export type { ColumnEvaluator } from './column-evaluator.ts';
 export { columnEvaluator } from './column-evaluator.ts';
-export type { AlgebraResult } from './algebra/index.ts';
-export { algebraOps, simplifyAlgebra, treeSize } from './algebra/index.ts';
