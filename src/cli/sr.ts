@@ -15,6 +15,7 @@ import { formatDiagnostics, formatStudyHeader, studyReport } from '../report/ind
 import { graphSpaceFromConfig } from '../spaces/graph/register.ts';
 import { DEFAULT_SR_OPS, type SymbolicRegressionTask } from '../tasks/symbolic-regression/task.ts';
 import { expressionOp } from '../spaces/graph/expression-op.ts';
+import { checkNesting } from '../spaces/graph/nesting.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
 import { parseDelimiter } from '../tasks/symbolic-regression/csv-format.ts';
 import { MODEL_FORMAT, MODEL_VERSION, modelFromResult } from '../tasks/symbolic-regression/model.ts';
@@ -38,6 +39,7 @@ export interface SearchFlags extends StudyFlags {
   readonly parsimony?: number;
   readonly validationFraction?: number;
   readonly op?: readonly string[];
+  readonly forbidNesting?: { readonly [outer: string]: readonly string[] };
 }
 
 /** The flags of `sr` that say how the data file is read. */
@@ -59,6 +61,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 or --sync', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
     .option('--op <definition>', "an op of your own, defined over the standard ops: --op 'cubic(x)=x*x*x' (repeat for more; added to --ops)", (raw: string, previous: string[] = []) => [...previous, expressionOp(raw).definition!])
+    .option('--forbid-nesting <rules>', "ops that may not appear inside others, e.g. 'sin(sin,cos) exp(exp,log)'", parseNestingFlag)
     .option('--max-vertices <n>', 'most operations and constants per formula', intFlag('max-vertices', 1, 1000), 16)
     .option('--json <file>', 'also write the model file: the front in every printed form and the chosen formula (for amoeba predict)')
     .option('--delimiter <char>', 'cell delimiter: one character, or tab, comma, semicolon, pipe, space, whitespace (default: detected)', parseDelimiter)
@@ -83,6 +86,17 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     });
 };
 
+/** `--forbid-nesting 'sin(sin,cos) exp(exp)'` as rules by outer op (the space checks the names). */
+function parseNestingFlag(raw: string): { [outer: string]: string[] } {
+  const rules: { [outer: string]: string[] } = {};
+  const rest = raw.replace(/([^\s(),;]+)\s*\(([^)]*)\)/g, (_, outer: string, inner: string) => {
+    rules[outer] = inner.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    return '';
+  });
+  if (rest.replace(/[\s,;]/g, '') !== '' || Object.keys(rules).length === 0) throw new UsageError(`--forbid-nesting must look like 'sin(sin,cos) exp(exp)', got '${raw}'`);
+  return rules;
+}
+
 /** The data file as `sr` reads it: delimiter detected or given, rows with missing values refused or dropped (and counted). */
 function readData(path: string, flags: DataFlags, io: CliIo): RegressionData {
   const table = readCsv(path, { ...(flags.delimiter === undefined ? {} : { delimiter: flags.delimiter }), allowMissing: flags.dropMissing === true });
@@ -100,7 +114,8 @@ export async function runSearch(data: RegressionData, flags: SearchFlags, io: Cl
   if (listed !== undefined && listed.length === 0) throw new UsageError('--ops needs at least one op, e.g. --ops add,mul,sin');
   const defined = flags.op ?? [];
   const ops = listed === undefined && defined.length === 0 ? undefined : [...(listed ?? DEFAULT_SR_OPS), ...defined];
-  if (ops !== undefined) opSet(ops);
+  const chosen = opSet(ops ?? DEFAULT_SR_OPS);
+  if (flags.forbidNesting !== undefined) checkNesting(flags.forbidNesting, chosen, '--forbid-nesting');
   const plumbing = await studyPlumbing(flags, prefix);
   try {
     const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
@@ -136,6 +151,7 @@ async function search(data: RegressionData, flags: SearchFlags, ops: string[] | 
     ...(budgetTrials === undefined ? {} : { budgetTrials }),
     ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
     ...(flags.population === undefined ? {} : { populationSize: flags.population }),
+    ...(flags.forbidNesting === undefined ? {} : { forbiddenNesting: flags.forbidNesting }),
     ...(flags.parsimony === undefined ? {} : { parsimony: flags.parsimony }),
     ...(flags.validationFraction === undefined ? {} : { validationFraction: flags.validationFraction }),
     ...(guideSettings(flags.guide) === undefined ? {} : { guide: guideSettings(flags.guide)! }),

@@ -111,4 +111,13 @@ describe('amoeba sr data handling', () => {
     assert.equal(predicted.out, 'y\n27\n');
     await rejects(/op definition 'cube\(x\)=x\*x\*x': 'cube' is a built-in op/, 'sr', cubes, '--target', 'y', '--op', 'cube(x)=x*x*x');
   });
+
+  it('keeps ops out of others with --forbid-nesting, checking the names before it starts', async () => {
+    const waves = file('waves.csv', `x,y\n${Array.from({ length: 30 }, (_, i) => `${i / 5},${Math.sin(Math.sin(i / 5))}`).join('\n')}\n`);
+    const { code, out, err } = await cli('sr', waves, '--target', 'y', '--budget', '800', '--seed', '2', '--forbid-nesting', 'sin(sin,cos) cos(sin,cos)', ...PLAIN);
+    assert.equal(code, 0, err);
+    assert.doesNotMatch(out, /(sin|cos)\([^\n]*(sin|cos)\(/);
+    await rejects(/--forbid-nesting: forbiddenNesting names "tan"/, 'sr', waves, '--target', 'y', '--forbid-nesting', 'tan(sin)', ...PLAIN);
+    await rejects(/--forbid-nesting must look like 'sin\(sin,cos\) exp\(exp\)', got 'tan'/, 'sr', waves, '--target', 'y', '--forbid-nesting', 'tan', ...PLAIN);
+  });
 });

@@ -53,6 +53,8 @@ export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Gra
   readonly targetName?: string;
   /** Guided evolution: a learned discriminator accepts or retries each mutation (default: plain). */
   readonly guide?: GuideSettings;
+  /** Ops that may not appear anywhere inside others: `{ sin: ['sin', 'cos'] }` (none by default). */
+  readonly forbiddenNesting?: { readonly [outer: string]: readonly string[] };
 }
 
 /** The result of a search: the front, simplest first, and which formula is `best`. */
@@ -150,7 +152,16 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
   const algorithm = { id: 'symbolic-regression-evolution', config: algorithmConfig };
   return {
     task: { id: 'symbolic-regression', config: taskConfig },
-    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? 16, names: [...data.featureNames] } },
+    space: {
+      id: 'graph',
+      config: {
+        inputs: data.features.length,
+        ops: [...ops],
+        maxVertices: options.maxVertices ?? 16,
+        names: [...data.featureNames],
+        ...(options.forbiddenNesting === undefined ? {} : { forbiddenNesting: options.forbiddenNesting as unknown as Json }),
+      },
+    },
     algorithm: options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide),
   };
 }
