@@ -54,7 +54,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
   const command = program
     .command('sr')
     .description('symbolic regression: find formulas for a CSV column from the other columns')
-    .argument('<data.csv>', 'CSV file: a header row of column names, then numeric rows')
+    .argument('<data.csv>', 'a header row of column names, then numeric rows; cells split at commas, tabs, semicolons, pipes or spaces (detected)')
     .requiredOption('--target <column>', 'the column to predict')
     .option('--budget <trials>', 'number of candidate formulas to try (default 100000 without --time-limit)', intFlag('budget', 0))
     .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0))
@@ -72,7 +72,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--quiet', 'no progress output');
   addGuideFlag(command);
   addStudyFlags(command)
-    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json front.json\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync\n  amoeba sr data.csv --target y --budget 20000 --guide --db runs.db')
+    .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json model.json\n  amoeba predict model.json new.csv --out preds.csv\n  amoeba sr data.tsv --target "speed (m/s)" --drop-missing --op "cubic(x)=x*x*x" --forbid-nesting "sin(sin,cos)"\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync\n  amoeba sr data.csv --target y --budget 20000 --guide --db runs.db')
     .action(async (path: string, flags: SearchFlags & DataFlags) => {
       checkWritable(flags.json, 'json');
       const data = readData(path, flags, io);
