@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
-import { matmul as kernel } from '../kernels/matmul.ts';
+import { denseBackwardWasm, denseForwardWasm, wasmDenseFits } from '../kernels/dense-wasm.ts';
+import { matmul as kernel, SMALL_MATMUL_MACS } from '../kernels/matmul.ts';
 import { outputBuffer } from './recycling.ts';
 import { gradientIsFresh, gradientOf, result } from './autograd.ts';
 import { compileKernel, UNARY_OPS, unaryForward } from './elementwise-ops.ts';
@@ -83,9 +84,10 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
     throw new UsageError(`dense: x ${shapeText(x.shape)}, weight ${shapeText(weight.shape)}${bias === null ? '' : ` and bias ${shapeText(bias.shape)}`} do not fit [..., in] · [in, out] + [out]`);
   }
   if (x.dtype !== weight.dtype || (bias !== null && bias.dtype !== x.dtype)) throw new UsageError('dense: x, weight and bias must share one element type; convert with cast()');
-  const { epilogue, gradient } = kernelsFor(activation, x.dtype);
   const rows = x.size / inputs;
   const y = outputBuffer(x.dtype, rows * outputs);
+  if (usesWasm(x, activation, rows, inputs, outputs)) return denseInWasm(x, weight, bias, activation as 'identity' | 'relu', y as Float32Array, rows, inputs, outputs);
+  const { epilogue, gradient } = kernelsFor(activation, x.dtype);
   kernel(x.data, 0, weight.data, 0, y, 0, rows, inputs, outputs, false, false, false);
   epilogue(y, bias === null ? null : bias.data, rows, outputs);
   const shape = [...x.shape.slice(0, -1), outputs];
@@ -109,5 +111,25 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
       const fresh = gradientIsFresh(x);
       kernel(gz, 0, weight.data, 0, gradientOf(x)!, 0, rows, outputs, inputs, false, true, !fresh);
     }
+  });
+}
+
+/** Float32 layers with identity or relu, vector-wide outputs and more than a tiny product run fused in WebAssembly. */
+function usesWasm(x: Tensor, activation: ActivationName, rows: number, inputs: number, outputs: number): boolean {
+  return x.dtype === 'float32' && (activation === 'identity' || activation === 'relu') && wasmDenseFits(outputs) && rows * inputs * outputs > SMALL_MATMUL_MACS;
+}
+
+/** `dense` through the fused WebAssembly kernels (dense-wasm.ts): the same values, fewer passes. */
+function denseInWasm(
+  x: Tensor, weight: Tensor, bias: Tensor | null, activation: 'identity' | 'relu', y: Float32Array, rows: number, inputs: number, outputs: number,
+): Tensor {
+  denseForwardWasm(x.data as Float32Array, weight.data as Float32Array, bias === null ? null : bias.data as Float32Array, y, rows, inputs, outputs, activation);
+  const shape = [...x.shape.slice(0, -1), outputs];
+  return result(y, shape, bias === null ? [x, weight] : [x, weight, bias], (g) => {
+    const gb = bias === null ? null : gradientOf(bias) as Float32Array | null;
+    // Freshness is read before any buffer is taken, in case x and the weight are one tensor.
+    const weightTarget = weight.gradWanted ? { accumulate: !gradientIsFresh(weight), into: gradientOf(weight) as Float32Array } : null;
+    const xTarget = x.gradWanted ? { accumulate: !gradientIsFresh(x), into: gradientOf(x) as Float32Array } : null;
+    denseBackwardWasm({ x: x.data as Float32Array, weight: weight.data as Float32Array, y, g: g as Float32Array, rows, inputs, outputs, activation }, gb, weightTarget, xTarget);
   });
 }

@@ -16,7 +16,8 @@ function rowWidth(op: string, x: Tensor): number {
   return sizeOf(x.shape.slice(1));
 }
 
-function checkIndices(op: string, indices: Int32Array, limit: number, what: string): void {
+/** Refuses an index outside 0..limit−1, naming the op, what it indexes and where. */
+export function checkIndices(op: string, indices: Int32Array, limit: number, what: string): void {
   for (let i = 0; i < indices.length; i++) {
     const at = indices[i]!;
     if (at < 0 || at >= limit) throw new UsageError(`${op}: ${what} ${at} at position ${i} is outside 0..${limit - 1}`);
