@@ -17,6 +17,8 @@ export const rowsExports = {
   reluGradientBias: 'relu_gradient_bias',
   columnSums: 'column_sums',
   gatherAdd: 'gather_add',
+  addRowsAt: 'add_rows_at',
+  addRowsFrom: 'add_rows_from',
   scale: 'scale',
   axpy: 'axpy',
   dot: 'dot',
@@ -87,18 +89,31 @@ function columnSums(): FunctionBody {
   return f;
 }
 
+/** Which side of `gather_add` is indexed: both, or only the target (rows of x in order), or only the source (rows of y in order). */
+type Indexed = 'both' | 'target' | 'source';
+
 /**
  * gather_add(x, y, from, to, count, width): for e = 0..count−1 in order, row to[e] of y +=
- * row from[e] of x (rows of `width` floats; from and to are int32 row indices).
+ * row from[e] of x (rows of `width` floats; from and to are int32 row indices). The
+ * `target`-indexed form reads row e of x (from is ignored); the `source`-indexed one adds
+ * into row e of y (to is ignored).
  */
-function gatherAdd(): FunctionBody {
+function gatherAdd(indexed: Indexed): FunctionBody {
   const f = new FunctionBody([I32, I32, I32, I32, I32, I32], []);
   const [x, y, from, to, count, width] = [0, 1, 2, 3, 4, 5];
   const e = f.local(I32), j = f.local(I32), rowBytes = f.local(I32), source = f.local(I32), target = f.local(I32);
   f.get(width).i32(2).i32Shl().set(rowBytes);
+  const rowAt = (base: number, indices: number | null): void => {
+    f.get(base);
+    if (indices === null) f.get(e);
+    else f.get(indices).get(e).i32(2).i32Shl().i32Add().i32Load();
+    f.get(rowBytes).i32Mul().i32Add();
+  };
   forLoop(f, e, () => f.i32(0), () => f.get(count), 1, () => {
-    f.get(x).get(from).get(e).i32(2).i32Shl().i32Add().i32Load().get(rowBytes).i32Mul().i32Add().set(source);
-    f.get(y).get(to).get(e).i32(2).i32Shl().i32Add().i32Load().get(rowBytes).i32Mul().i32Add().set(target);
+    rowAt(x, indexed === 'target' ? null : from);
+    f.set(source);
+    rowAt(y, indexed === 'source' ? null : to);
+    f.set(target);
     forLoop(f, j, () => f.i32(0), () => f.get(rowBytes), 16, () => {
       f.get(target).get(j).i32Add();
       f.get(target).get(j).i32Add().v128Load({ alignLog2: 0 });
@@ -149,7 +164,9 @@ export function buildRowsModule(): Uint8Array {
   module.addFunction(rowsExports.biasRelu, biasActivation(true));
   module.addFunction(rowsExports.reluGradientBias, reluGradientBias());
   module.addFunction(rowsExports.columnSums, columnSums());
-  module.addFunction(rowsExports.gatherAdd, gatherAdd());
+  module.addFunction(rowsExports.gatherAdd, gatherAdd('both'));
+  module.addFunction(rowsExports.addRowsAt, gatherAdd('target'));
+  module.addFunction(rowsExports.addRowsFrom, gatherAdd('source'));
   module.addFunction(rowsExports.scale, scaled(false));
   module.addFunction(rowsExports.axpy, scaled(true));
   module.addFunction(rowsExports.dot, dot());

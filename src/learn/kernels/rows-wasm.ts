@@ -17,6 +17,10 @@ export interface RowKernels {
   readonly columnSums: (g: number, gb: number, rows: number, columns: number) => void;
   /** Row to[e] of y += row from[e] of x, for each e in order. */
   readonly gatherAdd: (x: number, y: number, from: number, to: number, count: number, width: number) => void;
+  /** Row to[e] of y += row e of x, for each e in order (`from` is ignored). */
+  readonly addRowsAt: (x: number, y: number, from: number, to: number, count: number, width: number) => void;
+  /** Row e of y += row from[e] of x, for each e in order (`to` is ignored). */
+  readonly addRowsFrom: (x: number, y: number, from: number, to: number, count: number, width: number) => void;
   /** y = a·x. */
   readonly scale: (x: number, y: number, n: number, a: number) => void;
   /** y += a·x. */
@@ -36,7 +40,7 @@ export function rowKernels(): RowKernels {
     loaded = {
       biasIdentity: get(rowsExports.biasIdentity), biasRelu: get(rowsExports.biasRelu),
       reluGradientBias: get(rowsExports.reluGradientBias), columnSums: get(rowsExports.columnSums),
-      gatherAdd: get(rowsExports.gatherAdd), scale: get(rowsExports.scale), axpy: get(rowsExports.axpy), dot: get(rowsExports.dot),
+      gatherAdd: get(rowsExports.gatherAdd), addRowsAt: get(rowsExports.addRowsAt), addRowsFrom: get(rowsExports.addRowsFrom), scale: get(rowsExports.scale), axpy: get(rowsExports.axpy), dot: get(rowsExports.dot),
     };
   }
   return loaded;

@@ -49,15 +49,19 @@ describe('row kernels in WebAssembly', () => {
     }));
   });
 
-  it('add rows of x into rows of y along index pairs, in order', () => {
-    fc.assert(fc.property(shape, fc.integer({ min: 0, max: 40 }), ({ rows, quads, seed }, count) => {
-      const rng = new Rng(seed), width = 4 * quads, xRows = rows + 1;
-      const x = random(rng, xRows * width), y = random(rng, 3 * width);
-      const from = Int32Array.from({ length: count }, () => rng.int(xRows)), to = Int32Array.from({ length: count }, () => rng.int(3));
+  it('add rows of x into rows of y along index pairs, or at indexed rows, or from indexed rows, in order', () => {
+    const forms = ['gatherAdd', 'addRowsAt', 'addRowsFrom'] as const;
+    fc.assert(fc.property(shape, fc.integer({ min: 0, max: 40 }), fc.constantFrom(...forms), ({ rows, quads, seed }, count, form) => {
+      const rng = new Rng(seed), width = 4 * quads, xRows = Math.max(rows, count) + 1, yRows = Math.max(3, count);
+      const x = random(rng, xRows * width), y = random(rng, yRows * width);
+      const from = Int32Array.from({ length: count }, () => rng.int(xRows)), to = Int32Array.from({ length: count }, () => rng.int(yRows));
       const { at, heap } = place([x, y, new Float32Array(from.buffer), new Float32Array(to.buffer)]);
-      rowKernels().gatherAdd(at[0]!, at[1]!, at[2]!, at[3]!, count, width);
+      rowKernels()[form](at[0]!, at[1]!, at[2]!, at[3]!, count, width);
       const expected = Float32Array.from(y);
-      for (let e = 0; e < count; e++) for (let j = 0; j < width; j++) expected[to[e]! * width + j]! += x[from[e]! * width + j]!;
+      for (let e = 0; e < count; e++) {
+        const source = form === 'addRowsAt' ? e : from[e]!, target = form === 'addRowsFrom' ? e : to[e]!;
+        for (let j = 0; j < width; j++) expected[target * width + j]! += x[source * width + j]!;
+      }
       assert.deepEqual(read(heap, at[1]!, y.length), Array.from(expected));
     }));
   });
