@@ -25,10 +25,12 @@ export interface MessageSumOperands {
   readonly types: number;
   /** Row width, a multiple of 4. */
   readonly width: number;
+  /** `compactSlots(slots, nodes, types)`, computed once for both passes. */
+  readonly compact: CompactSlots;
 }
 
 /** The non-empty slots as rows of S, type after type, each type's in node order. */
-interface CompactSlots {
+export interface CompactSlots {
   /** S's row of each edge's slot. */
   readonly rowOfEdge: Int32Array;
   /** The node of each row. */
@@ -37,27 +39,25 @@ interface CompactSlots {
   readonly typeStart: Int32Array;
 }
 
-function compactSlots(o: MessageSumOperands): CompactSlots {
-  const { nodes, types, slots } = o;
-  const rowOfSlot = new Int32Array(nodes * types).fill(-1);
-  for (let e = 0; e < slots.length; e++) rowOfSlot[slots[e]!] = 0;
+/** Numbers the slots that some edge reaches (slot = node·types + type) as rows of S. */
+export function compactSlots(slots: Int32Array, nodes: number, types: number): CompactSlots {
+  const rowOfSlot = new Int32Array(nodes * types);
+  for (let e = 0; e < slots.length; e++) rowOfSlot[slots[e]!] = 1;
   const typeStart = new Int32Array(types + 1);
-  const order: number[] = [];
+  const nodeOfRow = new Int32Array(Math.min(slots.length, nodes * types));
+  let rows = 0;
   for (let t = 0; t < types; t++) {
-    typeStart[t] = order.length;
-    for (let v = 0; v < nodes; v++) {
-      const slot = v * types + t;
-      if (rowOfSlot[slot] === 0) {
-        rowOfSlot[slot] = order.length;
-        order.push(v);
-      } else {
-        rowOfSlot[slot] = -1;
-      }
+    typeStart[t] = rows;
+    for (let v = 0, slot = t; v < nodes; v++, slot += types) {
+      if (rowOfSlot[slot] === 0) continue;
+      rowOfSlot[slot] = rows;
+      nodeOfRow[rows++] = v;
     }
   }
-  typeStart[types] = order.length;
-  const rowOfEdge = Int32Array.from(slots, (slot) => rowOfSlot[slot]!);
-  return { rowOfEdge, nodeOfRow: Int32Array.from(order), typeStart };
+  typeStart[types] = rows;
+  const rowOfEdge = new Int32Array(slots.length);
+  for (let e = 0; e < slots.length; e++) rowOfEdge[e] = rowOfSlot[slots[e]!]!;
+  return { rowOfEdge, nodeOfRow: nodeOfRow.subarray(0, rows), typeStart };
 }
 
 /** The regions both passes use. */
@@ -67,7 +67,8 @@ const SHARED = ['packed', 'h', 'sources', 'rowOfEdge', 'nodeOfRow', 'sums', 'wei
  * Lays out the shared regions and `extra` (name → bytes) in the kernel memory, copies h, W and
  * the edges in and computes S; returns every region's byte address.
  */
-function layout<K extends string>(o: MessageSumOperands, compact: CompactSlots, extra: Record<K, number>) {
+function layout<K extends string>(o: MessageSumOperands, extra: Record<K, number>) {
+  const { compact } = o;
   const product = matmulInMemory();
   const rows = compact.nodeOfRow.length, edges = o.sources.length, { width } = o;
   let widest = 0;
@@ -99,9 +100,8 @@ function forEachType(compact: CompactSlots, each: (t: number, first: number, cou
 
 /** z [nodes, width] = a·h + Σₜ Sₜ·Wₜ. */
 export function messageSumForwardWasm(o: MessageSumOperands, z: Float32Array): void {
-  const compact = compactSlots(o);
-  const { width } = o, size = o.nodes * width, block = 4 * width * width;
-  const { address, heap, product, rows } = layout(o, compact, { messages: 4 * compact.nodeOfRow.length * width, z: 4 * size });
+  const { width, compact } = o, size = o.nodes * width, block = 4 * width * width;
+  const { address, heap, product, rows } = layout(o, { messages: 4 * compact.nodeOfRow.length * width, z: 4 * size });
   const kernels = rowKernels();
   forEachType(compact, (t, first, count) => {
     if (count > 0) product.product(address.sums + 4 * first * width, address.weight + t * block, address.messages + 4 * first * width, address.packed, count, width, width, false, false, false);
@@ -121,10 +121,9 @@ export interface MessageSumGradients {
 
 /** The gradients of a·h + Σₜ Sₜ·Wₜ from g, the gradient of z. */
 export function messageSumBackwardWasm(o: MessageSumOperands, g: Float32Array, into: MessageSumGradients): void {
-  const compact = compactSlots(o);
-  const { width } = o, size = o.nodes * width, block = 4 * width * width;
+  const { width, compact } = o, size = o.nodes * width, block = 4 * width * width;
   const rowsBytes = 4 * compact.nodeOfRow.length * width;
-  const { address, heap, product, rows } = layout(o, compact, { g: 4 * size, rowGradient: rowsBytes, weightGradient: 4 * o.weight.length, hGradient: 4 * size });
+  const { address, heap, product, rows } = layout(o, { g: 4 * size, rowGradient: rowsBytes, weightGradient: 4 * o.weight.length, hGradient: 4 * size });
   const kernels = rowKernels();
   heap.set(g, address.g >> 2);
   if (into.scale !== null) into.scale[0]! += kernels.dot(address.g, address.h, size);

@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
-import { messageSumBackwardWasm, messageSumForwardWasm, type MessageSumOperands } from '../kernels/message-sum-wasm.ts';
+import { compactSlots, messageSumBackwardWasm, messageSumForwardWasm, type MessageSumOperands } from '../kernels/message-sum-wasm.ts';
 import { gradientIsFresh, gradientOf, result } from './autograd.ts';
 import { add } from './elementwise.ts';
 import { matmul } from './matmul.ts';
@@ -46,15 +46,15 @@ export function messageSum(h: Tensor, scale: Tensor | null, weights: Tensor, edg
     const messages = matmul(reshape(sums, [nodes, types * width]), reshape(weights, [types * width, width]));
     return scale === null ? add(h, messages) : scaledAdd(scale, h, messages);
   }
-  const operands = (): MessageSumOperands => ({
+  const operands: MessageSumOperands = {
     h: h.data as Float32Array, scale: scale === null ? 1 : scale.data[0]!, weight: weights.data as Float32Array,
-    sources: edges.sources, slots: edges.slots, nodes, types, width,
-  });
+    sources: edges.sources, slots: edges.slots, nodes, types, width, compact: compactSlots(edges.slots, nodes, types),
+  };
   const z = outputBuffer('float32', nodes * width) as Float32Array;
-  messageSumForwardWasm(operands(), z);
+  messageSumForwardWasm(operands, z);
   return result(z, [nodes, width], scale === null ? [h, weights] : [scale, h, weights], (g) => {
     const target = (t: Tensor) => (t.gradWanted ? { accumulate: !gradientIsFresh(t), into: gradientOf(t) as Float32Array } : null);
     const weight = target(weights), input = target(h);
-    messageSumBackwardWasm(operands(), g as Float32Array, { scale: scale === null ? null : gradientOf(scale) as Float32Array | null, weight, h: input });
+    messageSumBackwardWasm(operands, g as Float32Array, { scale: scale === null ? null : gradientOf(scale) as Float32Array | null, weight, h: input });
   });
 }
