@@ -96,3 +96,27 @@ function run(
   kernels.product(aAddress, bAddress, cAddress, packed, m, k, n, transposeA, transposeB, accumulate);
   out.set(heap.subarray(cAddress >> 2, (cAddress >> 2) + m * n), outOffset);
 }
+
+/**
+ * For i < batch: out_i (m×n at element i·strideOut) (+)= op(a_i)·op(b_i), a_i at i·strideA and b_i
+ * at i·strideB (a stride of 0 shares one matrix; a shared out sums over the batch). The whole
+ * batch is copied into the kernel memory once, not matrix by matrix.
+ */
+export function matmulBatchWasm(
+  a: Float32Array, b: Float32Array, out: Float32Array, batch: number, strideA: number, strideB: number, strideOut: number,
+  m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, accumulate: boolean,
+): void {
+  const kernels = matmulInMemory();
+  const { memory } = kernels;
+  const count = (stride: number, size: number): number => (stride === 0 ? size : batch * size);
+  const aSize = count(strideA, m * k), bSize = count(strideB, k * n), cSize = count(strideOut, m * n);
+  const [packed, aAddress, bAddress, cAddress] = memory.regions([kernels.packedBytes(k, n), 4 * aSize, 4 * bSize, 4 * cSize]) as [number, number, number, number];
+  const heap = memory.heap();
+  heap.set(a.subarray(0, aSize), aAddress >> 2);
+  heap.set(b.subarray(0, bSize), bAddress >> 2);
+  if (accumulate) heap.set(out.subarray(0, cSize), cAddress >> 2);
+  for (let i = 0; i < batch; i++) {
+    kernels.product(aAddress + 4 * i * strideA, bAddress + 4 * i * strideB, cAddress + 4 * i * strideOut, packed, m, k, n, transposeA, transposeB, accumulate || (strideOut === 0 && i > 0));
+  }
+  out.set(heap.subarray(cAddress >> 2, (cAddress >> 2) + cSize));
+}
