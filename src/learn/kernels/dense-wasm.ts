@@ -6,6 +6,7 @@
  * in WebAssembly and the rest in JavaScript, that saves a JavaScript pass over the output
  * each way and, backward, one copy of the pre-activation gradient into the kernel memory.
  */
+import type { GradientTarget } from './matmul.ts';
 import { matmulInMemory } from './matmul-wasm.ts';
 import { rowKernels } from './rows-wasm.ts';
 
@@ -35,12 +36,6 @@ export function denseForwardWasm(
   y.set(heap.subarray(yAt >> 2, (yAt >> 2) + y.length));
 }
 
-/** Where the backward pass writes one gradient: the array, and whether to add to what it holds. */
-export interface GradientTarget {
-  readonly into: Float32Array;
-  readonly accumulate: boolean;
-}
-
 /** The layer's operands and its output's gradient, for `denseBackwardWasm`. */
 export interface DenseBackward {
   readonly x: Float32Array;
@@ -59,7 +54,7 @@ export interface DenseBackward {
  * Adds the bias's gradient into `bias` (when given) and writes or adds W's (xᵀ·gz) and x's
  * (gz·Wᵀ), where gz is the pre-activation's gradient.
  */
-export function denseBackwardWasm(d: DenseBackward, bias: Float32Array | null, weight: GradientTarget | null, x: GradientTarget | null): void {
+export function denseBackwardWasm(d: DenseBackward, bias: Float32Array | null, weight: GradientTarget<Float32Array> | null, x: GradientTarget<Float32Array> | null): void {
   const product = matmulInMemory(), kernels = rowKernels();
   const { memory } = product;
   const { rows, inputs, outputs } = d;

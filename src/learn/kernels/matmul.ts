@@ -11,6 +11,12 @@ import { matmulBatchWasm, matmulWasm } from './matmul-wasm.ts';
 /** The storage types the engine computes in: float32 for speed, float64 for gradient checks. */
 export type FloatArray = Float32Array | Float64Array;
 
+/** Where a kernel writes a result: the array, and whether to add to what it holds rather than overwrite it. */
+export interface GradientTarget<A extends FloatArray = FloatArray> {
+  readonly into: A;
+  readonly accumulate: boolean;
+}
+
 /**
  * Products of at most this many multiply-adds (m·k·n) run in JavaScript: the two kernels tie
  * at ~256 (0.3 µs a call, 1×8×32) and WebAssembly is 2.7× faster by 1024 (bench/matmul.ts).

@@ -8,7 +8,7 @@
  * only in the kernel memory, and the backward pass recomputes S (one gather) rather than
  * keeping it.
  */
-import type { GradientTarget } from './dense-wasm.ts';
+import type { GradientTarget } from './matmul.ts';
 import { matmulInMemory } from './matmul-wasm.ts';
 import { rowKernels } from './rows-wasm.ts';
 
@@ -115,8 +115,8 @@ export function messageSumForwardWasm(o: MessageSumOperands, z: Float32Array): v
 export interface MessageSumGradients {
   /** Receives Σ g·h (added to its one element). */
   readonly scale: Float32Array | null;
-  readonly weight: GradientTarget | null;
-  readonly h: GradientTarget | null;
+  readonly weight: GradientTarget<Float32Array> | null;
+  readonly h: GradientTarget<Float32Array> | null;
 }
 
 /** The gradients of a·h + Σₜ Sₜ·Wₜ from g, the gradient of z. */

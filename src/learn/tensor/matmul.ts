@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { matmulBatch } from '../kernels/matmul.ts';
 import { outputBuffer } from './recycling.ts';
-import { gradientIsFresh, gradientOf, result } from './autograd.ts';
+import { gradientTarget, result } from './autograd.ts';
 import { shapeText, sizeOf, type Tensor } from './tensor.ts';
 
 /** Options of `matmul`. */
@@ -37,25 +37,24 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const shape = [...(countA >= countB ? batchA : batchB), m, n];
   const strideA = countA === 1 ? 0 : m * k;
   const strideB = countB === 1 ? 0 : k * n;
-  const y = outputBuffer(a.dtype, batch * m * n);
+  // The products write every element.
+  const y = outputBuffer(a.dtype, batch * m * n, false);
   matmulBatch(a.data, b.data, y, batch, strideA, strideB, m * n, m, k, n, transposeA, transposeB, false);
   return result(y, shape, [a, b], (g) => {
     // A gradient no one has written yet is overwritten rather than added to (no copy-in);
-    // a shared operand (stride 0) sums over the batch. Each freshness is read just before its
+    // a shared operand (stride 0) sums over the batch. Each target is taken just before its
     // writes, in case a and b are one tensor.
-    const freshA = gradientIsFresh(a);
-    const ga = gradientOf(a);
+    const ga = gradientTarget(a);
     // dA = dY·Bᵀ (stored transposed when A was used transposed).
     if (ga !== null) {
-      if (transposeA) matmulBatch(b.data, g, ga, batch, strideB, m * n, strideA, k, n, m, transposeB, true, !freshA);
-      else matmulBatch(g, b.data, ga, batch, m * n, strideB, strideA, m, n, k, false, !transposeB, !freshA);
+      if (transposeA) matmulBatch(b.data, g, ga.into, batch, strideB, m * n, strideA, k, n, m, transposeB, true, ga.accumulate);
+      else matmulBatch(g, b.data, ga.into, batch, m * n, strideB, strideA, m, n, k, false, !transposeB, ga.accumulate);
     }
-    const freshB = gradientIsFresh(b);
-    const gb = gradientOf(b);
+    const gb = gradientTarget(b);
     // dB = Aᵀ·dY (stored transposed when B was used transposed).
     if (gb !== null) {
-      if (transposeB) matmulBatch(g, a.data, gb, batch, m * n, strideA, strideB, n, m, k, true, transposeA, !freshB);
-      else matmulBatch(a.data, g, gb, batch, strideA, m * n, strideB, k, m, n, !transposeA, false, !freshB);
+      if (transposeB) matmulBatch(g, a.data, gb.into, batch, m * n, strideA, strideB, n, m, k, true, transposeA, gb.accumulate);
+      else matmulBatch(a.data, g, gb.into, batch, strideA, m * n, strideB, k, m, n, !transposeA, false, gb.accumulate);
     }
   });
 }

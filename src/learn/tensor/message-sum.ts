@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { compactSlots, messageSumBackwardWasm, messageSumForwardWasm, type MessageSumOperands } from '../kernels/message-sum-wasm.ts';
-import { gradientIsFresh, gradientOf, result } from './autograd.ts';
+import type { GradientTarget } from '../kernels/matmul.ts';
+import { gradientOf, gradientTarget, result } from './autograd.ts';
 import { add } from './elementwise.ts';
 import { matmul } from './matmul.ts';
 import { outputBuffer } from './recycling.ts';
@@ -50,11 +51,10 @@ export function messageSum(h: Tensor, scale: Tensor | null, weights: Tensor, edg
     h: h.data as Float32Array, scale: scale === null ? 1 : scale.data[0]!, weight: weights.data as Float32Array,
     sources: edges.sources, slots: edges.slots, nodes, types, width, compact: compactSlots(edges.slots, nodes, types),
   };
-  const z = outputBuffer('float32', nodes * width) as Float32Array;
+  const z = outputBuffer('float32', nodes * width, false) as Float32Array;
   messageSumForwardWasm(operands, z);
   return result(z, [nodes, width], scale === null ? [h, weights] : [scale, h, weights], (g) => {
-    const target = (t: Tensor) => (t.gradWanted ? { accumulate: !gradientIsFresh(t), into: gradientOf(t) as Float32Array } : null);
-    const weight = target(weights), input = target(h);
+    const weight = gradientTarget(weights) as GradientTarget<Float32Array> | null, input = gradientTarget(h) as GradientTarget<Float32Array> | null;
     messageSumBackwardWasm(operands, g as Float32Array, { scale: scale === null ? null : gradientOf(scale) as Float32Array | null, weight, h: input });
   });
 }
