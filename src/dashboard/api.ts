@@ -160,7 +160,11 @@ export function programPayload(watch: StoreWatch, name: string, id: number): Jso
 
 /** Several studies' best-so-far curves, for one plot. */
 export function comparePayload(watch: StoreWatch, names: readonly string[]): Json {
-  return { series: names.map((name) => ({ name, objective: requireTracked(watch, name).study.objectives[0]!, curve: watch.tracker(name)!.curve.map((p) => ({ ...p })) })) } as unknown as Json;
+  const series = names.map((name) => {
+    const { study, tracker } = requireTracked(watch, name);
+    return { name, objective: study.objectives[0]!, curve: tracker.curve.map((p) => ({ ...p })), done: tracker.done, seconds: tracker.lastFinishedMs / 1000 };
+  });
+  return { series } as unknown as Json;
 }
 
 function requireTracked(watch: StoreWatch, name: string): { study: StoredStudy; tracker: StudyTracker } {

@@ -22,6 +22,7 @@ export function pageHtml(page: Page): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>${page.title} · amoeba dashboard</title>
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="stylesheet" href="/lib/katex/katex.min.css">

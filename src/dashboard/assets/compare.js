@@ -6,7 +6,14 @@ let names = (param('names') ?? '').split(',').filter((n) => n !== '');
 let axis = 'trials';
 
 function spec(series) {
-  const rows = series.flatMap((s) => s.curve.map((p) => ({ study: s.name, x: p[axis], best: p.best })));
+  // Each curve is carried on to where its study stands now, not just to its last improvement.
+  const rows = series.flatMap((s) => {
+    const points = s.curve.map((p) => ({ study: s.name, x: p[axis], best: p.best }));
+    const end = axis === 'trials' ? s.done : s.seconds;
+    const last = points[points.length - 1];
+    if (last !== undefined && end > last.x) points.push({ ...last, x: end });
+    return points;
+  });
   const objective = series[0].objective;
   const base = progressSpec(rows.map((r) => ({ [axis]: r.x, best: r.best })), objective, axis, 0);
   return { ...base, title: `best ${objective.name} (${objective.goal}) by ${axis}`, width: 640, height: 340, data: { values: rows }, encoding: { ...base.encoding, color: { field: 'study', type: 'nominal' }, tooltip: [{ field: 'study' }, ...base.encoding.tooltip] } };
