@@ -1,4 +1,3 @@
-import '../tasks/built-in.ts';
 import { UsageError } from '../core/errors.ts';
 import { isLoopbackHost, newToken } from '../dashboard/access.ts';
 import { startDashboard } from '../dashboard/server.ts';

@@ -1,3 +1,5 @@
+// The programs of every built-in task print as their task prints them, whoever starts the dashboard.
+import '../tasks/built-in.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Json } from '../core/types.ts';
 import { printProgram } from '../report/program-printers.ts';
