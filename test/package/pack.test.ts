@@ -36,6 +36,7 @@ describe('the packed package', { timeout: 240_000 }, () => {
   it('holds compiled JavaScript with types, and no TypeScript sources', () => {
     assert.ok(installed.files.includes('dist/index.js') && installed.files.includes('dist/index.d.ts'));
     assert.ok(installed.files.includes('dist/executors/worker.js'), 'the worker threads entry is missing');
+    assert.ok(installed.files.includes('dist/dashboard/assets/common.js'), "the dashboard's page scripts are missing");
     const sources = installed.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
     assert.deepEqual(sources, []);
     assert.deepEqual(installed.files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('bench/')), []);
