@@ -89,8 +89,9 @@ export class StudyTracker {
     this.status[id] = DONE;
     this.done++;
     const loss = this.sign * (values[0] ?? NaN);
-    if (loss < this.bestLoss || this.curve.length === 0) {
-      this.bestLoss = Math.min(loss, this.bestLoss);
+    // A done trial without a finite first value (a task may report NaN for an objective) moves no curve.
+    if (loss < this.bestLoss) {
+      this.bestLoss = loss;
       this.curve.push({ trials: this.done, seconds: (finishedMs ?? 0) / 1000, best: this.sign * this.bestLoss });
     }
     if (this.objectives.length >= 2 && values.every(Number.isFinite)) this.front.add(id, lossOf(this.objectives, values));
