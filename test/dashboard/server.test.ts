@@ -69,6 +69,9 @@ describe('a dashboard on loopback', () => {
     assert.equal(t.total, 60);
     const errors = t.rows.map((r: number[]) => r[2]);
     assert.deepEqual(errors, [...errors].sort((a, b) => a - b));
+    const page = JSON.parse((await get(dashboard.port, '/api/trials?name=two&sort=complexity&desc=1&offset=10&limit=20')).body);
+    const whole = (await get(dashboard.port, '/api/trials?name=two&sort=complexity&desc=1&format=csv')).body.trimEnd().split('\n').slice(1);
+    assert.deepEqual(page.rows.map((r: number[]) => r[0]), whole.slice(10, 30).map((l) => Number(l.split(',')[0])), 'a page is the slice of the whole sorted table');
     const csv = await get(dashboard.port, '/api/trials?name=two&status=failed&format=csv');
     const lines = csv.body.trimEnd().split('\n');
     assert.equal(lines[0], 'id,status,error,complexity,cached,finished_s');
