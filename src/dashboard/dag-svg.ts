@@ -1,7 +1,7 @@
 /** A node of a drawn DAG: its label and the kind that picks its colour. */
 export interface DagNode {
   readonly label: string;
-  readonly kind: 'input' | 'op' | 'const' | 'output';
+  readonly kind: 'input' | 'op' | 'const' | 'node' | 'output';
 }
 
 /** A DAG to draw: nodes, and edges [from, to] between their indices, each from a smaller index. */
@@ -10,7 +10,7 @@ export interface Dag {
   readonly edges: readonly (readonly [number, number])[];
 }
 
-const FILL: Record<DagNode['kind'], string> = { input: '#dbeafe', op: '#f3f4f6', const: '#fef3c7', output: '#dcfce7' };
+const FILL: Record<DagNode['kind'], string> = { input: '#dbeafe', op: '#f3f4f6', const: '#fef3c7', node: '#ede9fe', output: '#dcfce7' };
 const COLUMN = 130;
 const ROW = 46;
 const BOX = { width: 104, height: 28 };

@@ -4,6 +4,8 @@ import { isConst, type Graph } from '../spaces/graph/graph.ts';
 import { toLatex } from '../spaces/graph/print.ts';
 import { graphSpaceFromConfig } from '../spaces/graph/register.ts';
 import type { Nb101Spec } from '../tasks/nas/nb101/spec.ts';
+import { NB201_OPS } from '../tasks/nas/nb201/cell.ts';
+import { nasBench201Space, nb201CellOfDna } from '../tasks/nas/nb201/space.ts';
 import type { Dag, DagNode } from './dag-svg.ts';
 
 /** What a program page draws beside the program's text: its math, its graph, or both. */
@@ -63,6 +65,33 @@ export function nb101Dag(spec: Nb101Spec): Dag {
   return { nodes, edges };
 }
 
+/** Edge e of a NAS-Bench-201 cell runs from node EDGE_FROM[e] to node EDGE_TO[e]. */
+const NB201_EDGE_FROM = [0, 0, 1, 0, 1, 2];
+const NB201_EDGE_TO = [1, 2, 2, 3, 3, 3];
+
+/**
+ * A NAS-Bench-201 cell: its four nodes, and each edge's op drawn as a node on the edge (an
+ * edge whose op is 'none' is left out, as it carries nothing). Nodes go in topological order.
+ */
+export function nb201Dag(ops: readonly number[]): Dag {
+  const nodes: DagNode[] = [{ label: 'node 0 (input)', kind: 'input' }];
+  const edges: [number, number][] = [];
+  const at = [0];
+  for (let target = 1; target <= 3; target++) {
+    const incoming: number[] = [];
+    ops.forEach((op, e) => {
+      if (NB201_EDGE_TO[e] !== target || NB201_OPS[op] === 'none') return;
+      incoming.push(nodes.length);
+      edges.push([at[NB201_EDGE_FROM[e]!]!, nodes.length]);
+      nodes.push({ label: NB201_OPS[op]!, kind: 'op' });
+    });
+    at[target] = nodes.length;
+    for (const from of incoming) edges.push([from, nodes.length]);
+    nodes.push({ label: target === 3 ? 'node 3 (output)' : `node ${target}`, kind: target === 3 ? 'output' : 'node' });
+  }
+  return { nodes, edges };
+}
+
 const graphView: ProgramViewBuilder = (genotype, config) => {
   const space = graphSpaceFromConfig(config);
   const g = space.fromJSON(genotype);
@@ -81,4 +110,5 @@ const storedGraphView: ProgramViewBuilder = (genotype) => {
 if (!programViews.has('graph')) programViews.register('graph', graphView, 'typed DAG programs: LaTeX and the DAG');
 if (!programViews.has('function-approx-graph')) programViews.register('function-approx-graph', storedGraphView, 'approximation programs as a DAG');
 if (!programViews.has('rl-loss-graph')) programViews.register('rl-loss-graph', storedGraphView, 'loss graphs (actor and critic outputs) as a DAG');
+if (!programViews.has('nas-bench-201')) programViews.register('nas-bench-201', (genotype) => ({ dag: nb201Dag(nb201CellOfDna(nasBench201Space().fromJSON(genotype))) }), 'NAS-Bench-201 cells as a DAG, ops on the edges');
 if (!programViews.has('nas-bench-101')) programViews.register('nas-bench-101', (genotype) => ({ dag: nb101Dag(genotype as unknown as Nb101Spec) }), 'NAS-Bench-101 cells as a DAG');
