@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sqliteStore } from '../../src/store/index.ts';
 import { spawnCli, type RunningCli } from '../helpers/cli.ts';
+import { GRAPH_SPACE, writeSyntheticStudy } from '../helpers/synthetic-study.ts';
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a
@@ -58,6 +60,11 @@ describe('the dashboard in a browser, beside a running search', { skip }, () => 
     writeFileSync(join(dir, 'data.csv'), rows.join('\n') + '\n');
     search = spawnCli(['sr', join(dir, 'data.csv'), '--target', 'y', '--db', db, '--workers', '1', '--budget', '10000000', '--time-limit', '120'], dir);
     await search.waitForErr(/study 'sr-1'/);
+    // A finished group of two studies beside the running search, written while it writes.
+    const store = sqliteStore({ path: db });
+    store.createGroup({ name: 'seeds', command: 'test', config: null });
+    for (const member of ['seeds/a', 'seeds/b']) writeSyntheticStudy(store, member, 400, { failEvery: 9, cachedEvery: 6, space: GRAPH_SPACE });
+    store.close();
     dashboard = spawnCli(['dashboard', '--db', db, '--port', '0'], dir);
     url = await dashboardUrl(dashboard);
     const { chromium } = await import('playwright-core');
@@ -73,11 +80,13 @@ describe('the dashboard in a browser, beside a running search', { skip }, () => 
     await Promise.all([dashboard?.exited, search?.exited]);
   });
 
-  it('lists the running study on the studies page', async () => {
+  it('lists the running study on the studies page, and the group with its members', async () => {
     await page.goto(`${url}/`);
     const link = page.locator('a.study-link', { hasText: 'sr-1' });
     await link.waitFor({ timeout: 10_000 });
-    assert.match(await page.locator('#studies').innerText(), /symbolic-regression\s+running/);
+    const text = await page.locator('#studies').innerText();
+    assert.match(text, /symbolic-regression\s+running/);
+    assert.match(text, /group seeds — test, 2\/2 studies ended/);
     await page.screenshot({ path: join(SCREENSHOTS, 'studies.png'), fullPage: true });
   });
 
@@ -106,7 +115,7 @@ describe('the dashboard in a browser, beside a running search', { skip }, () => 
   });
 
   it('plots studies against each other on the compare page', async () => {
-    await page.goto(`${url}/compare?names=sr-1`);
+    await page.goto(`${url}/compare?names=${encodeURIComponent('seeds/a,seeds/b')}`);
     await page.locator('#compare-chart svg').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'compare.png'), fullPage: true });
   });
