@@ -55,9 +55,11 @@ function measure(work: () => unknown, setup: () => void = () => {}): Cost {
 
 function line(label: string, cost: Cost, baseline: Cost): void {
   const f = (ms: number) => ms.toFixed(ms < 10 ? 3 : 1).padStart(9);
-  // Truncated to two decimals: a measured ratio is never rounded up.
-  const ratio = Math.floor((100 * cost.cpuMs) / baseline.cpuMs) / 100;
-  console.log(`${label.padEnd(44)} cpu ${f(cost.cpuMs)} ms  wall ${f(cost.wallMs)} ms   ×${ratio.toFixed(2)} of its baseline (cpu)`);
+  // Truncated to two decimals (three below 0.1): a measured ratio is never rounded up.
+  const ratio = cost.cpuMs / baseline.cpuMs;
+  const digits = ratio < 0.1 ? 3 : 2;
+  const shown = (Math.floor(ratio * 10 ** digits) / 10 ** digits).toFixed(digits);
+  console.log(`${label.padEnd(44)} cpu ${f(cost.cpuMs)} ms  wall ${f(cost.wallMs)} ms   ${cost === baseline ? '(the baseline)' : `×${shown} of its baseline (cpu)`}`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'amoeba-bench-dashboard-'));
