@@ -23,7 +23,7 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'module',
       globals: Object.fromEntries(
-        ['window', 'document', 'location', 'history', 'fetch', 'EventSource', 'URL', 'URLSearchParams', 'Blob', 'Node', 'Image', 'console', 'vega', 'vegaLite', 'katex'].map((name) => [name, 'readonly']),
+        ['window', 'document', 'location', 'history', 'performance', 'setTimeout', 'fetch', 'EventSource', 'URL', 'URLSearchParams', 'Blob', 'Node', 'Image', 'console', 'vega', 'vegaLite', 'katex'].map((name) => [name, 'readonly']),
       ),
     },
   },

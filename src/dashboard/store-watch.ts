@@ -20,6 +20,8 @@ export class StoreWatch {
   private groupList: StoredGroup[] = [];
   private dataVersion = -1;
   private lastRowid = 0;
+  /** Each study's `updatedAt` at the last look: a study that ends changes it and no trial. */
+  private updatedAt = new Map<string, number>();
   private readonly readNewRows: Statement;
   private readonly readTrial: Statement;
   private readonly readStudyIds: Statement;
@@ -71,7 +73,8 @@ export class StoreWatch {
   private refresh(): string[] {
     const ids = this.readStudyIds.all() as { id: number; name: string }[];
     const known = new Set(this.trackers.keys());
-    const vanished = [...known].some((name) => !ids.some((s) => s.name === name));
+    const present = new Set(ids.map((s) => s.name));
+    const vanished = [...known].some((name) => !present.has(name));
     // A deleted study frees rowids that new rows may take again: read everything afresh.
     if (vanished) {
       this.trackers.clear();
@@ -80,11 +83,12 @@ export class StoreWatch {
     this.studyList = this.store.studies();
     this.groupList = this.store.groups();
     const nameOf = new Map(ids.map((s) => [s.id, s.name]));
+    const idOf = new Map(ids.map((s) => [s.name, s.id]));
     for (const study of this.studyList) if (!this.trackers.has(study.name)) this.trackers.set(study.name, new StudyTracker(study.objectives));
     const changed = new Set<string>(this.studyList.filter((s) => !known.has(s.name) || vanished).map((s) => s.name));
     for (const study of this.studyList) {
       const tracker = this.trackers.get(study.name)!;
-      const studyId = ids.find((s) => s.name === study.name)!.id;
+      const studyId = idOf.get(study.name)!;
       for (const id of [...tracker.inFlight]) {
         const row = this.readTrial.get(studyId, id) as TrialRow | undefined;
         if (row !== undefined && row[2] !== 'running' && row[2] !== 'pending') {
@@ -106,6 +110,4 @@ export class StoreWatch {
     if (changed.size > 0) this.version++;
     return [...changed];
   }
-
-  private updatedAt = new Map<string, number>();
 }

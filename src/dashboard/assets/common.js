@@ -35,9 +35,13 @@ export function fmt(value, digits = 6) {
 export const studyHref = (name) => `/study?name=${encodeURIComponent(name)}`;
 export const programHref = (name, id) => `/program?name=${encodeURIComponent(name)}&id=${id}`;
 
+/** Shortest time between two redraws for live changes. */
+const MIN_REDRAW_MS = 500;
+
 /**
- * Calls `onChange({ version, studies })` whenever the server says the store changed; at most
- * one call runs at a time, and changes that arrive meanwhile are folded into one more call.
+ * Calls `onChange({ version, studies })` whenever the server says the store changed (`studies`
+ * names the studies that did, or is null after a reconnection: any may have); at most one call
+ * runs at a time, and changes that arrive meanwhile are folded into one more call.
  */
 export function live(onChange) {
   const dot = document.getElementById('live');
@@ -46,15 +50,19 @@ export function live(onChange) {
   let pending = null;
   const run = async (data) => {
     if (running) {
-      pending = { version: data.version, studies: [...new Set([...(pending?.studies ?? []), ...data.studies])] };
+      const studies = data.studies === null || pending?.studies === null ? null : [...new Set([...(pending?.studies ?? []), ...data.studies])];
+      pending = { version: data.version, studies };
       return;
     }
     running = true;
+    const started = performance.now();
     try {
       await onChange(data);
     } catch (error) {
       showError(error);
     } finally {
+      // A busy search commits every 100 ms; redrawing at most twice a second keeps the page still enough to read.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_REDRAW_MS - (performance.now() - started))));
       running = false;
       if (pending !== null) {
         const next = pending;
@@ -63,7 +71,13 @@ export function live(onChange) {
       }
     }
   };
-  source.addEventListener('hello', () => dot?.classList.add('on'));
+  let connected = false;
+  source.addEventListener('hello', (event) => {
+    dot?.classList.add('on');
+    // After a lost connection (the browser reconnects by itself) anything may have changed.
+    if (connected) void run({ version: JSON.parse(event.data).version, studies: null });
+    connected = true;
+  });
   source.addEventListener('change', (event) => void run(JSON.parse(event.data)));
   source.addEventListener('error', () => dot?.classList.remove('on'));
   return source;

@@ -39,5 +39,5 @@ async function render() {
 }
 
 render().then(() => live(async ({ studies }) => {
-  if (studies.some((s) => names.includes(s))) await render();
+  if (studies === null || studies.some((s) => names.includes(s))) await render();
 }), showError);

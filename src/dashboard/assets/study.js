@@ -129,7 +129,7 @@ else {
   refresh().then(
     () =>
       live(async ({ studies }) => {
-        if (studies.includes(name)) await refresh();
+        if (studies === null || studies.includes(name)) await refresh();
       }),
     showError,
   );
