@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -101,6 +101,23 @@ describe('the dashboard in a browser, beside a running search', { skip }, () => 
     assert.ok((await page.locator('#trials svg').count()) === 1, 'the best-so-far chart is drawn');
     assert.ok((await page.locator('#trials-table tbody tr').count()) > 0, 'the trial table has rows');
     await page.screenshot({ path: join(SCREENSHOTS, 'study.png'), fullPage: true });
+  });
+
+  it("exports a plot as PNG and SVG and the trial table as CSV", async () => {
+    const saved = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = join(SCREENSHOTS, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), head: readFileSync(path).subarray(0, 8) };
+    };
+    const png = await saved(() => page.locator('#trials button', { hasText: 'PNG' }).click());
+    assert.equal(png.name, 'sr-1-best-by-trials.png');
+    assert.deepEqual([...png.head], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const svg = await saved(() => page.locator('#front button', { hasText: 'SVG' }).click());
+    assert.match(svg.head.toString(), /^<svg/);
+    const csv = await saved(() => page.locator('#table a', { hasText: 'CSV' }).click());
+    assert.equal(csv.name, 'sr-1-trials.csv');
+    assert.match(csv.head.toString(), /^id,statu/);
   });
 
   it('renders a program of the front as text, math and a graph', async () => {
