@@ -5,23 +5,18 @@ import { parseGraph } from '../validate.ts';
 import { AlgebraBuilder } from './builder.ts';
 import { AlgebraLimit } from './expression.ts';
 import { expressionsOf } from './from-graph.ts';
-import { toGraph, writingOpNames } from './to-graph.ts';
+import { WRITING_OPS, toGraph } from './to-graph.ts';
 
 /** A program rewritten by `simplifyAlgebra`, and the ops it is written in. */
 export interface AlgebraResult {
   readonly program: Graph;
-  /** The source's ops plus those the rewrite may use (sub, neg, square, cube, pow and a division). */
+  /** The source's ops plus those the rewrite may use (sub, neg, square, cube, pow and IEEE div). */
   readonly ops: OpSet;
 }
 
 /** The source's ops plus the ones a rewritten program may be written with. */
 export function algebraOps(ops: OpSet): OpSet {
-  return opSet([...ops.specs, ...writingOpNames({ division: divisionOf(ops) })]);
-}
-
-/** Division is written protected when the source divides with a protected op, else as IEEE `div`. */
-function divisionOf(ops: OpSet): string {
-  return ops.find('pdiv') !== undefined || ops.find('pinv') !== undefined ? 'pdiv' : 'div';
+  return opSet([...ops.specs, ...WRITING_OPS]);
 }
 
 /**
@@ -29,7 +24,8 @@ function divisionOf(ops: OpSet): string {
  * form with like terms collected (x + x → 2·x, x·x → x², x/x → 1), constants folded, signs
  * normalised (−(−x) → x, −1·(a − b) → b − a, cos(−x) → cos(x)), and, where it comes out
  * shorter, products of sums multiplied out so that terms cancel. Ops the algebra does not
- * know stay function calls over simplified arguments. The rules hold for finite values away
+ * know stay function calls over simplified arguments; quotients are written with IEEE `div`.
+ * The rules hold for finite values away
  * from the protected ops' guards; callers that need equality on data check it there (as
  * symbolic regression's tidier does). Returns the program unchanged (in the widened ops)
  * when it cannot be rewritten, such as a tree too large to expand.
@@ -37,12 +33,11 @@ function divisionOf(ops: OpSet): string {
 export function simplifyAlgebra(g: Graph, ops: OpSet): AlgebraResult {
   const checked = parseGraph(g, ops);
   const out = algebraOps(ops);
-  const division = divisionOf(ops);
   const candidates: Graph[] = [simplify(checked, ops)];
   for (const [expand, monic] of [[false, false], [false, true], [true, false]] as const) {
     try {
       const expressions = expressionsOf(checked, ops, new AlgebraBuilder(expand, monic));
-      candidates.push(simplify(toGraph(checked.inputs, expressions, { division }), out));
+      candidates.push(simplify(toGraph(checked.inputs, expressions), out));
     } catch (error) {
       if (!(error instanceof AlgebraLimit)) throw error;
     }

@@ -2,16 +2,12 @@ import { normalizeGraph } from '../draft.ts';
 import type { Graph, Vertex } from '../graph.ts';
 import type { Expr, Factor, SumExpr, Term } from './expression.ts';
 
-/** The op names a canonical expression is written back with. */
-export interface WritingOps {
-  /** `div` (IEEE) or `pdiv` (protected), whichever the source program divided with. */
-  readonly division: string;
-}
-
-/** The ops `toGraph` may write besides the calls the expression holds. */
-export function writingOpNames(ops: WritingOps): string[] {
-  return ['add', 'sub', 'mul', 'neg', 'square', 'cube', 'pow', ops.division];
-}
+/**
+ * The ops `toGraph` may write besides the calls the expression holds. Quotients are written
+ * with IEEE `div`, as the algebra reads them: a protected op's guard belongs to the operand it
+ * guarded, which collecting factors merges into others (x0³ in a denominator becomes x0¹⁸).
+ */
+export const WRITING_OPS: readonly string[] = ['add', 'sub', 'mul', 'neg', 'square', 'cube', 'pow', 'div'];
 
 /**
  * Writes canonical expressions back as a graph over `inputs` inputs: sums as a chain of `+`
@@ -19,7 +15,7 @@ export function writingOpNames(ops: WritingOps): string[] {
  * every term taken outside, `c·x·y / z` for products with negative powers, `x²`, `x³` and
  * `x^k` for powers. Equal subexpressions become one vertex.
  */
-export function toGraph(inputs: number, outputs: readonly Expr[], ops: WritingOps): Graph {
+export function toGraph(inputs: number, outputs: readonly Expr[]): Graph {
   const vertices: Vertex[] = [];
   const interned = new Map<string, number>();
   const vertex = (key: string, make: () => Vertex): number => {
@@ -66,7 +62,7 @@ export function toGraph(inputs: number, outputs: readonly Expr[], ops: WritingOp
     const numerator = chain([...coefficient, ...factors.filter((f) => f.exponent > 0).map((f) => power(f, f.exponent))]);
     const denominator = chain([...(divided ? [num(Math.round(1 / magnitude))] : []), ...factors.filter((f) => f.exponent < 0).map((f) => power(f, -f.exponent))]);
     if (denominator === undefined) return numerator!;
-    return op(ops.division, [numerator ?? num(1), denominator]);
+    return op('div', [numerator ?? num(1), denominator]);
   };
 
   const writeSum = (s: SumExpr): number => {
