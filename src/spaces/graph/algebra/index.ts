@@ -25,9 +25,8 @@ export function algebraOps(ops: OpSet): OpSet {
  * normalised (−(−x) → x, −1·(a − b) → b − a, cos(−x) → cos(x)), and, where it comes out
  * shorter, products of sums multiplied out so that terms cancel. Ops the algebra does not
  * know stay function calls over simplified arguments; quotients are written with IEEE `div`.
- * The rules hold for finite values away
- * from the protected ops' guards; callers that need equality on data check it there (as
- * symbolic regression's tidier does). Returns the program unchanged (in the widened ops)
+ * The rules hold for finite values away from the protected ops' guards; callers that need
+ * equality on data check it there (as symbolic regression's tidier does). Returns the program unchanged (in the widened ops)
  * when it cannot be rewritten, such as a tree too large to expand.
  */
 export function simplifyAlgebra(g: Graph, ops: OpSet): AlgebraResult {
