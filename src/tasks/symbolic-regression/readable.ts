@@ -16,6 +16,8 @@ const MAX_CHECKED_ROWS = 100_000;
 export interface ReadableFormula {
   readonly program: Graph;
   readonly ops: OpSet;
+  /** The fitted, snapped program in the task's own ops (what the errors are of, and what the task can score). */
+  readonly snapped: Graph;
   readonly trainError: number;
   readonly validError: number;
 }
@@ -45,9 +47,9 @@ export function readableFormula(task: SymbolicRegressionTask, genotype: Graph, o
     }
     return worst;
   };
-  if (deviation(simplified.program) > SAME_VALUES_TOLERANCE) return { program: snapped, ops, ...errors };
+  if (deviation(simplified.program) > SAME_VALUES_TOLERANCE) return { program: snapped, ops, snapped, ...errors };
   const program = tidyFormula(simplified.program, simplified.ops, deviation, () => SAME_VALUES_TOLERANCE);
-  return { program, ops: simplified.ops, ...errors };
+  return { program, ops: simplified.ops, snapped, ...errors };
 }
 
 /**
