@@ -57,6 +57,10 @@ export interface SymbolicRegressionTask extends Task<Graph> {
   fit(g: Graph): { constants: Float64Array; scale: LinearScale; program: Graph; trainError: number; validError: number };
   /** Train and validation NMSE of a program with its constants as they are. */
   score(g: Graph): { trainError: number; validError: number };
+  /** The rows constants are fitted on. */
+  readonly train: RegressionData;
+  /** The rows formulas are chosen on. */
+  readonly validation: RegressionData;
 }
 
 /**
@@ -115,6 +119,8 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
     id: 'symbolic-regression',
     ...(options.config === undefined ? {} : { config: options.config }),
     objectives: SR_OBJECTIVES,
+    train,
+    validation,
     fit,
     score: (g) => score(g),
     evaluate(g): Measurement {
