@@ -26,7 +26,7 @@ function divide(num: readonly number[], den: readonly number[]): { quotient: num
 
 /** Variants of the symmetric form. */
 export interface SymmetricOptions extends HornerOptions {
-  /** Write it as c + t/(…) (one op fewer); needed for odd n. */
+  /** Write it as c + t/(…); needed for odd n. */
   readonly partialFraction?: boolean;
   /** Fit x ↦ f(x·2^−k) (the halving folded into the constants) and square k times; needs f(x) = f(x/2)². */
   readonly halvings?: number;
@@ -39,8 +39,9 @@ export interface SymmetricOptions extends HornerOptions {
  *
  * With `partialFraction`, the same function as c + t/(g/(2c) − t/(2c)) (since
  * c·(g+t)/(g−t) = c + 2ct/(g−t)), the top level written as (β′t − 1/(2c))·t + α′ by Horner
- * in t: the final multiply by c becomes an add, and g+t, g−t and the divide become one
- * divide, for one op fewer in all (10 for [4/4], 9 for [3/3]).
+ * in t: the multiply by c becomes an add and g+t, g−t and the divide one divide, which pays
+ * for the top level's extra multiply (the same op count for even n). It also takes odd n,
+ * where β′ = 0: 9 ops for [3/3].
  */
 export function symmetricProgram(target: Target, interval: Interval, n: number, options: SymmetricOptions = {}): Graph | undefined {
   if (target.reflective !== true || n < 2 || (n % 2 !== 0 && options.partialFraction !== true)) return undefined;
