@@ -43,6 +43,8 @@ export interface GuidedOptions<G> {
 /** A guided search, whose diagnostics can be read while it runs. */
 export interface Guided<G> extends Algorithm<G> {
   diagnostics(): GuidedDiagnostics;
+  /** The algorithm being guided (to read what it reports, such as its restarts). */
+  guidedAlgorithm(): Algorithm<G>;
 }
 
 interface Settings extends GuidedMutationSettings {
@@ -141,6 +143,10 @@ class GuidedSearch<G> implements Guided<G> {
 
   diagnostics(): GuidedDiagnostics {
     return guidedDiagnostics(this.progress, this.discriminator, this.progress.elapsedMs);
+  }
+
+  guidedAlgorithm(): Algorithm<G> {
+    return this.inner;
   }
 
   snapshot(): Json {

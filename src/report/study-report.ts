@@ -111,7 +111,7 @@ export function formatStudyReport(report: StudyReport): string {
   ];
   for (const t of trials) {
     const values = Object.entries(t.values).map(([name, v]) => `${name} ${formatNumber(v)}`).join(', ');
-    lines.push(`  #${t.id}  ${values}`, `      ${t.program}`);
+    lines.push(`  #${t.id}  ${values}`, ...t.program.split('\n').map((line) => `      ${line}`));
   }
   if (trials.length === 0) lines.push('  (no finished trials yet)');
   if (report.diagnostics !== undefined) {
