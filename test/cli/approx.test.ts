@@ -22,6 +22,13 @@ describe('amoeba approx', () => {
     assert.match(readFileSync(c, 'utf8'), /double exp2_\d+ops\(double x\) \{/);
   });
 
+  it('exports float32 exp2 as the whole 2^x: kernel, argument reduction and scaling', async () => {
+    const { code, out, err } = await cli('approx', 'exp2', '--mode', 'float32', '--budget', '10', '--max-ops', '4', '--validation-points', '129', '--quiet', '--no-db', '--export', 'ts');
+    assert.equal(code, 0, err);
+    assert.match(out, /function exp2_\d+ops_kernel\(x: number\): number \{/);
+    assert.match(out, /export function exp2_\d+ops\(x: number\): number \{\n {2}x = Math\.fround\(x\);/);
+  });
+
   it('stores its restarts as one group whose table keeps the best of every restart', async () => {
     const small = ['--budget', '20', '--max-ops', '6', '--validation-points', '129', '--quiet'];
     const errors = async (...args: string[]) => {
