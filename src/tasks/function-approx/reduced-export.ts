@@ -12,8 +12,8 @@ import type { Interval } from './targets.ts';
  * and the result is rounded to float once: the error is the kernel's approximation error
  * (below its float32-mode error, which adds a rounding per op) plus half an ULP. The scale
  * 2^k is a normal double for every k that matters, so subnormal results are rounded once
- * too. Inputs are clamped to [−150, 128] first (below, 2^x rounds to 0; above, to
- * infinity); NaN passes through. The C version selects on integers only, so a compiler
+ * too. Inputs are clamped to [−151, 128] first (below, 2^x rounds to 0 even when the
+ * kernel's value at 0 is a little above 1; above, to infinity); NaN passes through. The C version selects on integers only, so a compiler
  * vectorises loops over arrays of it.
  */
 
@@ -46,7 +46,7 @@ export function exportReduced(g: Graph, name: string, language: ExportLanguage, 
       '  memcpy(&u, &x, sizeof u);',
       '  int32_t o = u ^ ((u >> 31) & 0x7fffffff); /* ordered as the floats are */',
       '  o = o > 0x43000000 ? 0x43000000 : o; /* 128 */',
-      '  o = o < (int32_t)0xbce9ffff ? (int32_t)0xbce9ffff : o; /* -150 */',
+      '  o = o < (int32_t)0xbce8ffff ? (int32_t)0xbce8ffff : o; /* -151 */',
       '  int32_t clamped = o ^ ((o >> 31) & 0x7fffffff);',
       '  float c;',
       '  memcpy(&c, &clamped, sizeof c);',
@@ -76,16 +76,16 @@ export function exportReduced(g: Graph, name: string, language: ExportLanguage, 
   return [
     kernel.replace('export function', 'function'),
     '',
-    '/** 2^k for k in [−150, 128], exact in double. */',
-    `const ${name}_scale = Float64Array.from({ length: 279 }, (_, i) => 2 ** (i - 150));`,
+    '/** 2^k for k in [−151, 128], exact in double. */',
+    `const ${name}_scale = Float64Array.from({ length: 280 }, (_, i) => 2 ** (i - 151));`,
     '',
     '/** 2^x for every float32 x: x = k + f, f in [0, 1), kernel(f)·2^k in double, rounded to float32 once. */',
     typed ? `export function ${name}(x: number): number {` : `export function ${name}(x) {`,
     '  x = Math.fround(x);',
     '  if (x !== x) return x;',
-    '  const c = x < -150 ? -150 : x > 128 ? 128 : x;',
+    '  const c = x < -151 ? -151 : x > 128 ? 128 : x;',
     '  const k = Math.floor(c);',
-    `  return Math.fround(${kernelName}(c - k) * ${name}_scale[k + 150]${typed ? '!' : ''});`,
+    `  return Math.fround(${kernelName}(c - k) * ${name}_scale[k + 151]${typed ? '!' : ''});`,
     '}',
   ].join('\n');
 }

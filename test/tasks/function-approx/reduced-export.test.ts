@@ -34,6 +34,7 @@ describe('exp2 export with argument reduction', () => {
     assert.equal(exp2f7(Infinity), Infinity);
     assert.equal(exp2f7(200), Infinity);
     assert.equal(exp2f7(-Infinity), 0);
+    assert.equal(exp2f7(-151), 0);
     assert.equal(exp2f7(0), 1);
     assert.equal(exp2f7(3), 8);
   });
