@@ -49,7 +49,7 @@ export function studyReport(store: StudyStore, study: StoredStudy, top = 5): Stu
 }
 
 /** The `diagnostics` object an algorithm's snapshot may carry (guided evolution's, say). */
-function diagnosticsOf(snapshot: Json | undefined): { readonly [label: string]: Json } | undefined {
+export function diagnosticsOf(snapshot: Json | undefined): { readonly [label: string]: Json } | undefined {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) return undefined;
   const d = snapshot['diagnostics'];
   return typeof d === 'object' && d !== null && !Array.isArray(d) ? d : undefined;
