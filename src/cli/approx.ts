@@ -10,6 +10,7 @@ import { builtInTarget, checkInterval } from '../tasks/function-approx/targets.t
 import { verifyFloat32Parallel } from '../tasks/function-approx/verify-float32-parallel.ts';
 import { approxGroupOutput, createApproxGroup, exportedFront, type ApproxBudget } from './approx-group.ts';
 import { intFlag, numberFlag, processIo, renamedFlag, type CliCommand, type CliIo } from './command.ts';
+import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals, type SearchInterrupt } from './signals.ts';
@@ -17,6 +18,7 @@ import { addStudyFlags, chooseExecutor, executorFactory, queueNamespace, type St
 import { freshGroupName } from './study-group.ts';
 
 interface ApproxFlags extends StudyFlags {
+  readonly guide?: GuideFlag;
   validationPoints: number;
   interval?: string;
   mode: string;
@@ -74,6 +76,7 @@ export const approxCommand: CliCommand = (program, io: CliIo = processIo) => {
     .option('--export-file <path>', 'write the exported functions to this file instead of stdout')
     .option('--verify', 'float32 mode: check front programs, fewest ops first, on every float32 of the interval until one is below 1 ulp (on --workers threads, default all cores)')
     .option('--quiet', 'no progress line');
+  addGuideFlag(command);
   addStudyFlags(command, 1).addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the table, JSON and exports of what it found; amoeba resume finishes it.');
   renamedFlag(renamedFlag(command, 'seconds', 'time-limit'), 'threads', 'workers').action(async (targetName: string, flags: ApproxFlags) => {
     const target = builtInTarget(targetName);
@@ -92,6 +95,7 @@ export const approxCommand: CliCommand = (program, io: CliIo = processIo) => {
       ...(flags.interval === undefined ? {} : { interval: parseInterval(flags.interval)! }),
       ...(flags.fma === undefined ? {} : { fma: flags.fma }),
       ...(flags.sqrt === undefined ? {} : { sqrt: flags.sqrt }),
+      ...(guideSettings(flags.guide) === undefined ? {} : { guide: guideSettings(flags.guide)! }),
     };
     const budget: ApproxBudget = { budgetTrials: flags.budget ?? (flags.timeLimit === undefined ? 2000 : undefined), budgetSeconds: flags.timeLimit };
     // Builds no executor: for Redis it checks the server answers, one UsageError before the store is touched.

@@ -1,3 +1,4 @@
+import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Json } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
@@ -29,6 +30,8 @@ export interface ApproxSettings<T = Target> {
   readonly seedWithBaselines?: boolean;
   readonly trainPoints?: number;
   readonly validationPoints?: number;
+  /** Guided evolution: a discriminator over the programs' graphs accepts or retries each mutation, judging by error (default: plain). */
+  readonly guide?: GuideSettings;
 }
 
 /** A search's settings worked out: the task, the baselines and the registry recipes of its parts. */
@@ -93,6 +96,7 @@ export function approxSetup(settings: ApproxSettings): ApproxSetup {
   };
   const algorithmConfig: LamarckianConfig = { algorithm: { id: 'nsga2', config: nsga2Config } };
   const spaceConfig: ApproxSpaceConfig = { ops: names, maxVertices: space.maxVertices };
+  const lamarckian = { id: 'lamarckian', config: algorithmConfig as unknown as Json };
   return {
     target,
     interval,
@@ -104,7 +108,7 @@ export function approxSetup(settings: ApproxSettings): ApproxSetup {
     recipes: {
       task: stored ? { id: 'function-approx', config: taskConfig as unknown as Json } : undefined,
       space: { id: 'function-approx-graph', config: spaceConfig as unknown as Json },
-      algorithm: { id: 'lamarckian', config: algorithmConfig as unknown as Json },
+      algorithm: settings.guide === undefined ? lamarckian : guideRecipe(lamarckian, { kind: 'graph' }, settings.guide),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { wholeNumber } from '../../core/options.ts';
 import type { Space } from '../../core/types.ts';
-import type { Graph } from '../../spaces/graph/graph.ts';
+import type { Graph, GraphSignature } from '../../spaces/graph/graph.ts';
 import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { graphSpace } from '../../spaces/graph/space.ts';
 import { SPLICES } from './splices.ts';
@@ -18,6 +18,8 @@ export interface ApproxSpaceOptions {
 /** The space of function-approximation programs, with its op set. */
 export interface ApproxSpace extends Space<Graph> {
   readonly ops: OpSet;
+  /** One real input, one real output: what the guided-evolution graph encoding reads. */
+  readonly signature: GraphSignature;
   readonly maxVertices: number;
 }
 
@@ -43,6 +45,7 @@ export function approxSpace(options: ApproxSpaceOptions): ApproxSpace {
   const graphs = graphSpace({ inputs: 1, ops, maxVertices, mutationWeights: { perturbConstant: 0 } });
   return {
     ops,
+    signature: graphs.signature,
     maxVertices,
     random: (rng) => graphs.random(rng),
     mutate: (g, rng) => {

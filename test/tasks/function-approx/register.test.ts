@@ -92,4 +92,14 @@ describe('function-approx recipes', () => {
     };
     assert.deepEqual(await trace(true), await trace(false));
   });
+
+  it('runs guided: the discriminator reads the programs as graphs, wrapped around the lamarckian search', async () => {
+    const guided = approxSetup({ ...small, guide: { warmupTrials: 16, retrainEveryTrials: 16 } });
+    assert.equal(guided.recipes.algorithm.id, 'guided');
+    assert.equal((guided.recipes.algorithm.config as { algorithm: { id: string } }).algorithm.id, 'lamarckian');
+    let trials = 0;
+    const result = await searchApproximations({ ...small, guide: { warmupTrials: 16, retrainEveryTrials: 16 }, seed: 2, budgetTrials: 40, onStudy: (study) => study.on('trial', () => void trials++) });
+    assert.equal(trials, 40);
+    assert.ok(result.front.length > 0);
+  });
 });
