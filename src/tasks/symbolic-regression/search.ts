@@ -7,7 +7,7 @@ import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec } from '../../store/types.ts';
 import { tidyFormula } from './tidy.ts';
 import { toInfix, toJS } from '../../spaces/graph/print.ts';
-import type { RegressionData } from './dataset.ts';
+import { validationRowCount, type RegressionData } from './dataset.ts';
 import './register.ts';
 import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, complexity, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
@@ -67,6 +67,8 @@ export interface Formula {
   readonly validError: number;
   /** The simplified program with its fitted constants. */
   readonly program: Graph;
+  /** Decimal digits the formula loses to cancelling terms (see `digitsLost`); `best` avoids high ones. */
+  readonly digitsLost: number;
 }
 
 /** The result of a search: the front, simplest first, and which formula is `best`. */
@@ -76,6 +78,10 @@ export interface SymbolicRegressionResult {
   readonly best: number;
   readonly summary: StudySummary;
   readonly seed: number;
+  /** The validation NMSE at or below which a fit counts as exact, from the data's scale. */
+  readonly exactError: number;
+  /** Things the user should know about the data, such as too few rows for the formulas' size. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -88,13 +94,6 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
   const recipes = formulaRecipes(options, ops.names);
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
-  const extras = {
-    ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
-    ...(options.stopWhenExact === false ? {} : { stopWhen: exactAndSimplest(options.polishTrials ?? 2000) }),
-    ...(options.executor === undefined ? {} : { executor: options.executor(recipes) }),
-    ...(options.syncBatch === undefined ? {} : { syncBatch: options.syncBatch }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  };
   const spec: StudySpec = {
     name: options.store?.name ?? 'sr',
     ...recipes,
@@ -106,29 +105,70 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
   // Built once: the study evaluates with this task, and the front is fitted and tidied with it.
   const parts = rebuildParts<Graph>(spec);
   const task = parts.task as SymbolicRegressionTask;
+  const extras = {
+    ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
+    ...(options.stopWhenExact === false ? {} : { stopWhen: exactAndSimplest(task.exactError, options.polishTrials ?? 2000) }),
+    ...(options.executor === undefined ? {} : { executor: options.executor(recipes) }),
+    ...(options.syncBatch === undefined ? {} : { syncBatch: options.syncBatch }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
   const study = options.store === undefined ? new Study<Graph>({ ...parts, seed, ...budgets(spec), ...extras }) : startStoredStudy<Graph>(options.store.store, spec, extras, parts);
   options.onStudy?.(study);
   const summary = await study.run();
-  return formulaResult(study, task, { ops, names: options.data.featureNames }, summary);
+  return formulaResult(study, task, { ops, names: options.data.featureNames, maxVertices: options.maxVertices ?? DEFAULT_MAX_VERTICES }, summary);
 }
+
+/**
+ * Warnings about data too few for the formulas searched: with fewer training rows than a few
+ * per vertex a formula can interpolate, and a handful of validation rows cannot tell.
+ */
+export function dataWarnings(rows: number, validationFraction: number, maxVertices: number): string[] {
+  const validationRows = validationRowCount(rows, validationFraction);
+  return trainingWarnings(rows - validationRows, validationRows, maxVertices);
+}
+
+function trainingWarnings(trainRows: number, validationRows: number, maxVertices: number): string[] {
+  const rows = trainRows + validationRows;
+  const warnings: string[] = [];
+  if (trainRows < ROWS_PER_VERTEX * maxVertices || validationRows < MIN_VALIDATION_ROWS) {
+    warnings.push(
+      `only ${rows} rows (${trainRows} to fit, ${validationRows} to validate) for formulas of up to ${maxVertices} vertices: ` +
+        `a close fit may be interpolation; give at least ${Math.max(ROWS_PER_VERTEX * maxVertices, MIN_VALIDATION_ROWS)} fitting rows or lower --max-vertices`,
+    );
+  }
+  return warnings;
+}
+
+/** Fewer training rows per vertex than this and a formula's constants can interpolate the data. */
+const ROWS_PER_VERTEX = 4;
+/** Fewer validation rows than this and a validation error says little. */
+const MIN_VALIDATION_ROWS = 10;
 
 /**
  * The result of a formula study that has run, fresh or resumed: its front fitted, tidied and
  * printed over the column names, simplest first, with the chosen formula.
  */
-export function formulaResult(study: Study<Graph>, task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[] }, summary: StudySummary): SymbolicRegressionResult {
+export function formulaResult(study: Study<Graph>, task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[]; readonly maxVertices?: number }, summary: StudySummary): SymbolicRegressionResult {
   const { ops, names } = naming;
+  const exact = task.exactError;
   const formulas = study.front().map((trial) => {
-    const program = tidyFormula(task.fit(trial.genotype).program, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
+    const program = tidyFormula(task.fit(trial.genotype).program, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), exact));
     const { trainError, validError } = task.score(program);
-    return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program };
+    return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program, digitsLost: task.digitsLost(program) };
   });
-  const front = paretoFront(formulas.map((f) => [Math.max(f.validError, EXACT_NMSE), f.complexity]))
+  const front = paretoFront(formulas.map((f) => [Math.max(f.validError, exact), f.complexity]))
     .map((i) => formulas[i]!)
     .sort((a, b) => a.complexity - b.complexity)
     .filter((f, i, all) => i === 0 || f.complexity !== all[i - 1]!.complexity);
-  return { front, best: pickBest(front), summary, seed: study.seed };
+  const rows = task.rows;
+  return { front, best: pickBest(front, exact), summary, seed: study.seed, exactError: exact, warnings: trainingWarnings(rows.train, rows.validation, naming.maxVertices ?? DEFAULT_MAX_VERTICES) };
 }
+
+/** Share of rows held out for validation unless told otherwise. */
+export const DEFAULT_VALIDATION_FRACTION = 0.25;
+
+/** Most vertices per formula unless told otherwise. */
+export const DEFAULT_MAX_VERTICES = 16;
 
 /** The task, space and algorithm of a formula search as registry recipes. */
 export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: readonly string[]): { task: Recipe; space: Recipe; algorithm: Recipe } {
@@ -144,7 +184,7 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
     source: options.dataSource ?? null,
     ops: [...ops],
     seed: options.seed ?? 0,
-    validationFraction: options.validationFraction ?? 0.25,
+    validationFraction: options.validationFraction ?? DEFAULT_VALIDATION_FRACTION,
     ...(options.maxFitIterations === undefined ? {} : { maxFitIterations: options.maxFitIterations }),
   };
   const algorithmConfig: Json = {
@@ -156,7 +196,7 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
   const algorithm = { id: 'symbolic-regression-evolution', config: algorithmConfig };
   return {
     task: { id: 'symbolic-regression', config: taskConfig },
-    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? 16, names: [...data.featureNames] } },
+    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? DEFAULT_MAX_VERTICES, names: [...data.featureNames] } },
     algorithm: options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide),
   };
 }
@@ -170,30 +210,35 @@ function budgets(spec: StudySpec) {
 
 /**
  * The rule that picks one formula from the front: the simplest whose validation error is
- * within 1.5× of the lowest on the front (errors below EXACT_NMSE count as equal). PySR's
- * "best" model selection uses the same 1.5× accuracy window.
+ * within 1.5× of the lowest on the front (errors below `exactError` count as equal), where a
+ * formula that loses d > SAFE_DIGITS_LOST digits to cancellation counts its error as
+ * 100^(d − SAFE_DIGITS_LOST) times larger, its RMSE 10^(d − SAFE_DIGITS_LOST): its fit lives
+ * in its constants' last digits. PySR's "best" model selection uses the same 1.5× window.
  */
-export function pickBest(front: readonly Pick<Formula, 'validError' | 'complexity'>[]): number {
+export function pickBest(front: readonly (Pick<Formula, 'validError' | 'complexity'> & { readonly digitsLost?: number })[], exactError = EXACT_NMSE): number {
   if (front.length === 0) return -1;
-  const floor = (e: number) => Math.max(e, EXACT_NMSE);
-  const lowest = Math.min(...front.map((f) => floor(f.validError)));
+  const penalised = (f: (typeof front)[number]) => Math.max(f.validError, exactError) * 100 ** Math.max(0, (f.digitsLost ?? 0) - SAFE_DIGITS_LOST);
+  const lowest = Math.min(...front.map(penalised));
   let best = -1;
   front.forEach((f, i) => {
-    if (floor(f.validError) <= 1.5 * lowest && (best < 0 || f.complexity < front[best]!.complexity)) best = i;
+    if (penalised(f) <= 1.5 * lowest && (best < 0 || f.complexity < front[best]!.complexity)) best = i;
   });
   return best;
 }
+
+/** Digits a formula may lose to cancellation before `pickBest` holds it against it. */
+export const SAFE_DIGITS_LOST = 2;
 
 /**
  * A stop condition: true once some trial fits exactly and the last `polishTrials` trials have
  * not found a simpler exact fit. The first exact formula is often a roundabout one
  * (`c·a·(√(a + a) − d/a) + e` for a^1.5); a little more search usually finds the plain form.
  */
-function exactAndSimplest(polishTrials: number): (t: Trial<Graph>) => boolean {
+function exactAndSimplest(exactError: number, polishTrials: number): (t: Trial<Graph>) => boolean {
   let simplest = Infinity;
   let lastImprovement = -1;
   return (t) => {
-    if (t.status === 'done' && t.values[0]! <= EXACT_NMSE && t.values[1]! < simplest) {
+    if (t.status === 'done' && t.values[0]! <= exactError && t.values[1]! < simplest) {
       simplest = t.values[1]!;
       lastImprovement = t.id;
     }
