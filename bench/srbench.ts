@@ -54,7 +54,7 @@ async function runJob(job: Job): Promise<Outcome> {
     freshNmse,
     cpuSeconds: (used.user + used.system) / 1e6,
     trials: result.summary.trials,
-    stopReason: result.summary.stopReason,
+    stopReason: result.summary.stopReason ?? 'budget',
     expression: best.expression,
   };
 }
