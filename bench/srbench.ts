@@ -9,7 +9,7 @@
  * issue 19 for gplearn and Operon.
  *
  *   npx tsx bench/srbench.ts [--set nguyen,feynman] [--seeds 1] [--first-seed 0] [--budget 100000]
- *                            [--jobs 2] [--laws Nguyen-3,I.18.4] [--nguyen-rows 20]
+ *                            [--jobs 2] [--laws Nguyen-3,I.18.4] [--nguyen-rows 20] [--options '{"crossoverProbability":0.2}']
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,10 +18,13 @@ import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/rng.ts';
 import { feynman } from '../src/tasks/symbolic-regression/feynman.ts';
 import { nguyen, sampleProblem, type BenchmarkProblem } from '../src/tasks/symbolic-regression/nguyen.ts';
-import { searchFormulas } from '../src/tasks/symbolic-regression/search.ts';
+import { searchFormulas, type SymbolicRegressionSearchOptions } from '../src/tasks/symbolic-regression/search.ts';
 import { exactThreshold } from '../src/tasks/symbolic-regression/task.ts';
 
-interface Job { set: 'nguyen' | 'feynman'; law: string; seed: number; budget: number; rows: number }
+interface Job { set: 'nguyen' | 'feynman'; law: string; seed: number; budget: number; rows: number; options: SearchOverrides }
+
+/** Search options other than the defaults, for experiments (`--options '{"crossoverProbability":0.2}'`). */
+type SearchOverrides = Partial<Pick<SymbolicRegressionSearchOptions, 'ops' | 'populationSize' | 'tournamentSize' | 'parsimony' | 'restartPatience' | 'restartMinImprovement' | 'crossoverProbability' | 'polishTrials' | 'maxVertices' | 'maxFitIterations'>>;
 interface Outcome extends Job { exact: boolean; r2: number; freshNmse: number; cpuSeconds: number; trials: number; stopReason: string; expression: string }
 
 const SETS: { readonly [set in Job['set']]: readonly BenchmarkProblem[] } = { nguyen, feynman };
@@ -31,7 +34,7 @@ async function runJob(job: Job): Promise<Outcome> {
   const problem = SETS[job.set].find((p) => p.name === job.law)!;
   const data = sampleProblem(problem, new Rng(job.seed), job.rows);
   const cpu = process.cpuUsage();
-  const result = await searchFormulas({ data, seed: job.seed, budgetTrials: job.budget });
+  const result = await searchFormulas({ data, seed: job.seed, budgetTrials: job.budget, ...job.options });
   const used = process.cpuUsage(cpu);
   const best = result.front[result.best]!;
   const f = new Function(...problem.variables, `return ${best.js};`) as (...v: number[]) => number;
@@ -99,6 +102,7 @@ if (process.env.AMOEBA_SRBENCH_JOB !== undefined) {
       jobs: { type: 'string' },
       laws: { type: 'string' },
       'nguyen-rows': { type: 'string', default: '20' },
+      options: { type: 'string', default: '{}' },
     },
   });
   const sets = values.set.split(',') as Job['set'][];
@@ -108,17 +112,18 @@ if (process.env.AMOEBA_SRBENCH_JOB !== undefined) {
   const seeds = Number(values.seeds);
   const firstSeed = Number(values['first-seed']);
   const budget = Number(values.budget);
+  const options = JSON.parse(values.options) as SearchOverrides;
   const queue: Job[] = sets.flatMap((set) =>
     SETS[set]
       .filter((p) => wanted === undefined || wanted.includes(p.name))
-      .flatMap((p) => Array.from({ length: seeds }, (_, i) => ({ set, law: p.name, seed: firstSeed + i, budget, rows: set === 'nguyen' ? Number(values['nguyen-rows']) : p.points }))),
+      .flatMap((p) => Array.from({ length: seeds }, (_, i) => ({ set, law: p.name, seed: firstSeed + i, budget, rows: set === 'nguyen' ? Number(values['nguyen-rows']) : p.points, options }))),
   );
   const jobs = Math.min(Number(values.jobs ?? availableParallelism()), queue.length);
   const started = performance.now();
   const outcomes = await runAll([...queue], jobs, (o) =>
     process.stderr.write(`${o.law} seed ${o.seed}: ${o.exact ? 'exact' : 'missed'} R² ${o.r2.toPrecision(8)} ${o.cpuSeconds.toFixed(1)} CPU-s ${o.trials} trials  ${o.expression}\n`),
   );
-  console.log(`\nsrbench: ${seeds} seed(s) from ${firstSeed}, budget ${budget} trials, ${jobs} parallel jobs, ${((performance.now() - started) / 1000).toFixed(0)} s wall in all`);
+  console.log(`\nsrbench: ${seeds} seed(s) from ${firstSeed}, budget ${budget} trials, options ${JSON.stringify(options)}, ${jobs} parallel jobs, ${((performance.now() - started) / 1000).toFixed(0)} s wall in all`);
   for (const set of sets) {
     const mine = outcomes.filter((o) => o.set === set);
     if (mine.length === 0) continue;

@@ -142,7 +142,7 @@ export function formatFront(result: SymbolicRegressionResult): string {
     const r2 = 1 - f.validError;
     lines.push(`${i === result.best ? '*' : ' '} ${String(f.complexity).padStart(10)}  ${r2.toPrecision(10).padEnd(13)}  ${f.expression}`);
   });
-  lines.push('', '* best: the simplest formula within 1.5× of the lowest validation error');
+  lines.push('', '* best: the simplest formula within 1.5× of the lowest validation error (exact fits count as equal; cancelling constants count against a formula)');
   return lines.join('\n') + '\n';
 }
 

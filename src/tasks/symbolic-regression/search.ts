@@ -39,6 +39,10 @@ export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Gra
   readonly parsimony?: number;
   /** Start the population afresh after this many trials without progress (default 2,000). */
   readonly restartPatience?: number;
+  /** Chance that a child is the crossover of two formulas (default 0). */
+  readonly crossoverProbability?: number;
+  /** Least gain, in decades of the ranking, that postpones a restart (default 0). */
+  readonly restartMinImprovement?: number;
   /**
    * Stop once a formula fits the validation rows exactly and `polishTrials` more trials have
    * found no simpler exact one (default true).
@@ -192,6 +196,8 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
     tournamentSize: options.tournamentSize ?? 5,
     parsimony: options.parsimony ?? 0.02,
     restartPatience: options.restartPatience ?? 2000,
+    ...(options.crossoverProbability === undefined ? {} : { crossoverProbability: options.crossoverProbability }),
+    ...(options.restartMinImprovement === undefined ? {} : { restartMinImprovement: options.restartMinImprovement }),
   };
   const algorithm = { id: 'symbolic-regression-evolution', config: algorithmConfig };
   return {
