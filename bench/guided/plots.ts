@@ -1,9 +1,8 @@
 /** The benchmark's figures: best fitness against evaluations per arm, and the discriminator's held-out pair accuracy against trials. */
 import type { TopLevelSpec } from 'vega-lite';
 import { figure, PANEL, renderSvg } from '../../src/report/render.ts';
-import { meanInterval } from '../../src/tasks/nas/compare/statistics.ts';
-import { regretPlotSvg, type RegretPanel } from '../../src/tasks/nas/compare/svg-plot.ts';
-import type { CurvePoint } from '../../src/tasks/nas/compare/harness.ts';
+import { meanInterval } from '../../src/core/statistics.ts';
+import { curvePlotSvg, type CurvePanel, type CurvePoint } from '../../src/report/curve-plot.ts';
 import type { Run } from './runs.ts';
 
 function curve(runs: readonly Run[], points = 60): CurvePoint[] {
@@ -16,8 +15,8 @@ function curve(runs: readonly Run[], points = 60): CurvePoint[] {
 
 /** Mean best fitness so far (95% band over seeds) against evaluations, plain and guided, one panel per task. */
 export function fitnessPlot(tasks: readonly { readonly title: string; readonly plain: readonly Run[]; readonly guided: readonly Run[] }[], yLabel: string): Promise<string> {
-  const panels: RegretPanel[] = tasks.map((t) => ({ title: t.title, xLabel: 'evaluations', curves: { 'regularized evolution': curve(t.plain), guided: curve(t.guided) } }));
-  return regretPlotSvg(panels, yLabel);
+  const panels: CurvePanel[] = tasks.map((t) => ({ title: t.title, xLabel: 'evaluations', curves: { 'regularized evolution': curve(t.plain), guided: curve(t.guided) } }));
+  return curvePlotSvg(panels, yLabel);
 }
 
 /** The mean held-out pair accuracy over seeds at each retraining, one line per task. */

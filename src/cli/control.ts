@@ -14,7 +14,7 @@ import {
   type Cataclysm, type CataclysmKind, type ControlEnv, type ControlTask, type FamilyScore,
 } from '../tasks/control/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
-import { checkWritable, writeOutputFile } from './output-file.ts';
+import { checkWritable, imageFormat, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
 import { addStudyFlags, studyPlumbing, type StudyFlags } from './study-flags.ts';
@@ -123,15 +123,14 @@ export const controlCommand: CliCommand = (program, io = processIo) => {
     .option('--frames <n>', 'snapshots drawn', intFlag('frames', 1, 100), 12)
     .requiredOption('--out <file>', 'the picture to write: .png or .svg')
     .action((path: string, flags: EnvFlags & { family: string; episode: number; cataclysm?: string; frames: number; out: string }) => {
-      if (!/\.(png|svg)$/i.test(flags.out)) throw new UsageError(`--out must end in .png or .svg, got '${flags.out}'`);
-      checkWritable(flags.out, 'out');
+      const format = imageFormat(flags.out, 'out');
       const program = readPolicy(path);
       const task = controlTask(taskConfig(flags));
       const family = familyNamed(flags.family);
       const spec = episodeSpecs(family, TEST_SEED, flags.episode + 1)[flags.episode]!;
       const episode = flags.cataclysm === undefined ? spec : { seed: spec.seed, cataclysms: parseCataclysms(flags.cataclysm) };
       const { svg, result } = renderEpisodeSvg(registerPolicy(program), episode, task.episodeOptions, { frames: flags.frames, title: `${flags.cataclysm === undefined ? `${family.name} episode ${flags.episode}` : 'episode'}, ${task.options.action} actions` });
-      writeOutputFile(flags.out, flags.out.toLowerCase().endsWith('.svg') ? svg : svgToPng(svg), 'out');
+      writeOutputFile(flags.out, format === 'svg' ? svg : svgToPng(svg), 'out');
       io.out(`${flags.out}: return ${result.return}${result.survived ? ', survived' : ', fell'}; events: ${episode.cataclysms.map((e) => `${e.kind}@${e.at}=${Number(e.value.toPrecision(4))}`).join(', ') || 'none'}\n`);
     });
 };

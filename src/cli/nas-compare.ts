@@ -14,11 +14,12 @@ import { DEFAULT_LEARNING_RATE, DEFAULT_POPULATION_SIZE, DEFAULT_TOURNAMENT_SIZE
 import { runMemberStudies } from '../tasks/nas/compare/run-members.ts';
 import { storedNasComparison } from '../tasks/nas/compare/stored-comparison.ts';
 import type { NasComparisonOutput } from '../tasks/nas/compare/stored-comparison.ts';
-import { regretPlotSvg } from '../tasks/nas/compare/svg-plot.ts';
+import { curvePlotSpec } from '../report/curve-plot.ts';
+import { renderImage } from '../report/render.ts';
 import { nb101IndexOnce } from '../tasks/nas/nb101/register.ts';
 import { intFlag, numberFlag, printResult, processIo, renamedFlag } from './command.ts';
 import type { CliIo } from './command.ts';
-import { checkWritable, writeOutputFile } from './output-file.ts';
+import { checkWritable, imageFormat, writeOutputFile } from './output-file.ts';
 import { etaSeconds, etaText, loadProgress, progressDisplay } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
 import { addStudyFlags, chooseExecutor, executorFactory, queueNamespace } from './study-flags.ts';
@@ -86,7 +87,7 @@ export function addNasCompareCommand(nas: Command, io: CliIo = processIo): void 
     .option('--learning-rate <x>', `REINFORCE's step per unit of reward (default ${DEFAULT_LEARNING_RATE.nb201} on nb201, ${DEFAULT_LEARNING_RATE.nb101} on nb101)`, numberFlag('learning-rate', 0))
     .option('--epochs <n>', 'nb101 epoch budget', intFlag('epochs', 1), 108)
     .option('--json <file>', 'write the results as JSON')
-    .option('--plot <file>', 'write regret curves as an SVG file')
+    .option('--plot <file>', 'write regret curves as a .png or .svg file')
     .option('--no-cache', 'nb101: neither read nor write the index cache')
     .option('--cache-dir <dir>', 'nb101: where the index cache lives')
     .option('--quiet', 'no progress output');
@@ -94,7 +95,7 @@ export function addNasCompareCommand(nas: Command, io: CliIo = processIo): void 
   renamedFlag(compare, 'seed-offset', 'seed')
     .addHelpText('after', WORKERS_HELP)
     .action(async (flags: CompareFlags, command: Command) => {
-      if (flags.plot !== undefined && !flags.plot.endsWith('.svg')) throw new UsageError(`--plot writes SVG; name the file *.svg, got '${flags.plot}'`);
+      const plotFormat = flags.plot === undefined ? undefined : imageFormat(flags.plot, 'plot');
       const config = nasCompareConfig({
         bench: flags.bench,
         dataset: flags.dataset,
@@ -109,7 +110,6 @@ export function addNasCompareCommand(nas: Command, io: CliIo = processIo): void 
         learningRate: flags.learningRate,
       });
       checkWritable(flags.json, 'json');
-      checkWritable(flags.plot, 'plot');
       const kind = chooseExecutor(flags);
       if (kind === 'threads' && flags.timeout !== undefined) {
         throw new UsageError('--timeout is for evaluations sent to Redis workers; on threads each search runs its lookups inline. Use --executor redis, or leave --timeout out');
@@ -119,7 +119,7 @@ export function addNasCompareCommand(nas: Command, io: CliIo = processIo): void 
       const output = await compareInGroup(config, flags, kind, io);
       printResult(command, output.text);
       if (flags.json !== undefined) writeOutputFile(flags.json, `${JSON.stringify(output.json, null, 2)}\n`, 'json');
-      if (flags.plot !== undefined) writeOutputFile(flags.plot, await regretPlotSvg(output.panels), 'plot');
+      if (flags.plot !== undefined && plotFormat !== undefined) writeOutputFile(flags.plot, await renderImage(curvePlotSpec(output.panels, 'test regret'), plotFormat), 'plot');
     });
 }
 

@@ -12,11 +12,13 @@ import { simplifyProgram } from '../tasks/optimizers/simplify-program.ts';
 import { keptSlots } from '../tasks/optimizers/program-rule.ts';
 import { PROXY_KINDS, type ProxyConfig, type ProxyKind } from '../tasks/optimizers/proxies.ts';
 import { REFERENCE_PROGRAMS, referenceProgram } from '../tasks/optimizers/reference-programs.ts';
-import type { FunnelCandidate } from '../tasks/optimizers/funnel.ts';
+import { defaultFunnel, type FunnelCandidate } from '../tasks/optimizers/funnel.ts';
 import { runOptimizerSearch, type OptimizerRunOptions, type OptimizerRunResult } from '../tasks/optimizers/search-run.ts';
 import { DEFAULT_LR_GRID } from '../tasks/optimizers/task.ts';
+import { curvePlotSpec } from '../report/curve-plot.ts';
+import { renderImage } from '../report/render.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
-import { checkWritable, writeOutputFile } from './output-file.ts';
+import { checkWritable, imageFormat, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
 import { addStudyFlags, chooseExecutor, executorFactory, queueNamespace, type StudyFlags } from './study-flags.ts';
@@ -155,11 +157,21 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
     .option('--steps <n>', 'training steps per run', intFlag('steps', 1))
     .option('--lr-grid <list>', 'learning rates to try (default 1e-4 to 1e-1 in half decades)')
     .option('--seeds <n>', 'proxy seeds (data, initial weights, batch order)', intFlag('seeds', 1, 100), 5)
-    .action((list: string, flags: ProxyFlags & { seeds: number }) => {
+    .option('--stage <n>', 'train the proxy itself (0) or stage 1 or 2 of its funnel (about 4× and 16× the cost, other data and weights)', intFlag('stage', 0, 2), 0)
+    .option('--plot <file>', 'also draw each optimizer\'s training loss against steps at its best rate (mean and 95% band over seeds), .png or .svg')
+    .addHelpText('after', '\nExamples:\n  amoeba optimizers compare lion,adamw,sgd,adafactor --proxy char-lm --seeds 5 --plot curves.png')
+    .action(async (list: string, flags: ProxyFlags & { seeds: number; stage: number; plot?: string }) => {
+      const format = flags.plot === undefined ? undefined : imageFormat(flags.plot, 'plot');
       const programs = list.split(',').map((s) => s.trim()).filter((s) => s !== '').map(namedProgram);
       const lrGrid = lrGridFromFlags(flags.lrGrid) ?? WIDE_GRID;
-      const rows = compareOptimizers(programs, proxyFromFlags(flags), { lrGrid, seeds: flags.seeds });
-      io.out(formatComparison(rows, `${flags.proxy}, ${flags.seeds} seed(s), lr grid ${lrGrid.join(',')}`));
+      const proxy = flags.stage === 0 ? proxyFromFlags(flags) : { ...defaultFunnel(proxyFromFlags(flags))[flags.stage - 1]!, ...(flags.steps === undefined ? {} : { steps: flags.steps }) };
+      const rows = compareOptimizers(programs, proxy, { lrGrid, seeds: flags.seeds, curves: format !== undefined });
+      const where = flags.stage === 0 ? flags.proxy : `${flags.proxy} funnel stage ${flags.stage}`;
+      io.out(formatComparison(rows, `${where}, ${flags.seeds} seed(s), lr grid ${lrGrid.join(',')}`));
+      if (flags.plot !== undefined && format !== undefined) {
+        const panel = { title: `${where}: training loss at each optimizer's best rate`, xLabel: 'steps', curves: Object.fromEntries(rows.map((r) => [r.name, r.curve ?? []])) };
+        writeOutputFile(flags.plot, await renderImage(curvePlotSpec([panel], flags.proxy === 'quadratic' ? 'f(w)/f(w₀)' : 'training loss'), format), 'plot');
+      }
     });
 
   optimizers

@@ -38,3 +38,14 @@ export function writeOutputFile(path: string, text: string | Uint8Array, flag: s
     throw new UsageError(`cannot write --${flag} file '${path}': ${(error as Error).message}`);
   }
 }
+
+/**
+ * The image format a flag's file name asks for (`.png` or `.svg`, any case), after checking
+ * that the file can be written; a UsageError names the flag otherwise.
+ */
+export function imageFormat(path: string, flag: string): 'png' | 'svg' {
+  const format = /\.(png|svg)$/i.exec(path)?.[1]?.toLowerCase() as 'png' | 'svg' | undefined;
+  if (format === undefined) throw new UsageError(`--${flag} must name a .png or .svg file, got '${path}'`);
+  checkWritable(path, flag);
+  return format;
+}

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { UsageError } from '../core/errors.ts';
-import { renderSvg, studyPlotSpec, svgToPng } from '../report/index.ts';
+import { renderImage, studyPlotSpec } from '../report/index.ts';
 import { openStoreFile, requireStudy } from '../store/index.ts';
 import type { CliCommand } from './command.ts';
+import { imageFormat, writeOutputFile } from './output-file.ts';
 
 /**
  * `amoeba plot [study] --out f.png|f.svg`: best-so-far against trials and against time, and
@@ -19,8 +18,7 @@ export const plotCommand: CliCommand = (program) => {
     .option('--db <file>', 'the study store (default amoeba.db)')
     .requiredOption('--out <file>', 'the image to write: .png or .svg')
     .action(async (name: string | undefined, flags: { db?: string; out: string }) => {
-      const format = /\.(png|svg)$/i.exec(flags.out)?.[1]?.toLowerCase();
-      if (format === undefined) throw new UsageError(`--out must end in .png or .svg, got '${flags.out}'`);
+      const format = imageFormat(flags.out, 'out');
       const store = openStoreFile(flags.db, { mustExist: true });
       let spec;
       try {
@@ -29,7 +27,6 @@ export const plotCommand: CliCommand = (program) => {
       } finally {
         store.close();
       }
-      const svg = await renderSvg(spec);
-      writeFileSync(flags.out, format === 'svg' ? svg : svgToPng(svg));
+      writeOutputFile(flags.out, await renderImage(spec, format), 'out');
     });
 };

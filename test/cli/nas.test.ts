@@ -65,7 +65,7 @@ test('compares the three algorithms on NAS-Bench-201 and writes JSON and an SVG 
 test('rejects an unknown bench, algorithm or plot format before running anything', async () => {
   await assert.rejects(run('nas', 'compare', '--bench', 'nb301'), /--bench must be nb201 or nb101/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--algos', 're,bo'), /unknown algorithm 'bo'; use some of re, rs, reinforce/);
-  await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--plot', 'x.png'), /--plot writes SVG/);
+  await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--plot', 'x.jpg'), /--plot must name a .png or .svg file, got 'x.jpg'/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb101', '--seeds', '1'), /nb101 needs --dataset/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--seeds', '1', '--workers', '2', '--timeout', '100'), /--timeout is for evaluations sent to Redis workers/);
   await assert.rejects(run('nas', 'compare', '--bench', 'nb201', '--seeds', '40000'), /120000 searches \(seeds × algorithms × metrics\) are more than the 100000/);

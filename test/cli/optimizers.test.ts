@@ -42,6 +42,25 @@ describe('amoeba optimizers', () => {
     assert.equal(resumed.out, run.out.replace(/in \d+\.\d s \(\d+\.\d+\/s\)/, resumed.out.match(/in \d+\.\d s \(\d+\.\d+\/s\)/)![0]));
   });
 
+  it('compares the reference optimizers with Adafactor-style among them, and draws their training curves', async () => {
+    const png = join(dir, 'curves.png');
+    const { code, out, err } = await cli('optimizers', 'compare', 'lion,adamw,adafactor', '--proxy', 'quadratic', '--steps', '40', '--seeds', '2', '--lr-grid', '1e-2,3e-2', '--plot', png);
+    assert.equal(code, 0, err);
+    assert.match(out, /adafactor\s+\S+ ± \S+\s+-\s+\S+\s+1\n/);
+    assert.deepEqual([...readFileSync(png).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    const svg = join(dir, 'curves.svg');
+    assert.equal((await cli('optimizers', 'compare', 'lion,sgd', '--proxy', 'quadratic', '--steps', '20', '--seeds', '1', '--lr-grid', '1e-2', '--plot', svg)).code, 0);
+    const drawn = readFileSync(svg, 'utf8');
+    assert.match(drawn, /^<svg /);
+    assert.ok(drawn.includes('lion') && drawn.includes('sgd') && !drawn.includes('NaN'));
+    const staged = await cli('optimizers', 'compare', 'lion,adamw', '--proxy', 'quadratic', '--stage', '1', '--steps', '20', '--seeds', '1', '--lr-grid', '1e-2');
+    assert.equal(staged.code, 0, staged.err);
+    assert.match(staged.out, /^quadratic funnel stage 1, 1 seed\(s\)/);
+    const refused = await cli('optimizers', 'compare', 'lion', '--proxy', 'quadratic', '--plot', join(dir, 'curves.jpg'));
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /--plot must name a \.png or \.svg file/);
+  });
+
   it('shows a program simplified, as stored with --dead, and as a TypeScript update rule', async () => {
     const simplified = await cli('optimizers', 'show', 'lion');
     assert.equal(simplified.code, 0, simplified.err);
@@ -58,7 +77,7 @@ describe('amoeba optimizers', () => {
 
   it('refuses an unknown proxy, a bad grid and an unknown program with one message and exit code 2', async () => {
     for (const [args, pattern] of [
-      [['optimizers', 'search', '--proxy', 'mnist'], /--proxy must be one of mnist-mlp, regression-mlp, quadratic/],
+      [['optimizers', 'search', '--proxy', 'mnist'], /--proxy must be one of mnist-mlp, mnist-logistic, regression-mlp, char-lm, quadratic, got 'mnist'/],
       [['optimizers', 'search', '--lr-grid', '0,1', '--no-db'], /--lr-grid must be comma-separated learning rates > 0/],
       [['optimizers', 'show', 'adam'], /unknown optimizer program 'adam'; known: adamw, lion, sgd/],
     ] as const) {

@@ -94,7 +94,7 @@ describe('amoeba plot', () => {
   it('refuses an output that is neither .png nor .svg', async () => {
     const { err, code } = await runCommand(plotCommand, ['plot', '--db', db, '--out', 'x.jpg']);
     assert.equal(code, 2);
-    assert.match(err, /--out must end in \.png or \.svg/);
+    assert.match(err, /--out must name a \.png or \.svg file, got 'x.jpg'/);
   });
 });
 

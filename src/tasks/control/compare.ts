@@ -1,4 +1,5 @@
 import { Rng, mixSeed } from '../../core/rng.ts';
+import { meanInterval } from '../../core/statistics.ts';
 import { HELD_OUT_FAMILIES, STATIONARY, type CataclysmFamily } from './cataclysms.ts';
 import { scorePolicy, type Policy } from './episode.ts';
 import { evolutionStrategy } from './evolution-strategy.ts';
@@ -47,16 +48,10 @@ export interface Interval {
   readonly halfWidth: number;
 }
 
-// Two-sided 97.5% Student-t quantiles for 1..30 degrees of freedom.
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-
 /** The mean of `values` and the half-width of its 95% t interval (0 for one value). */
 export function interval(values: readonly number[]): Interval {
-  const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  if (n < 2) return { mean, halfWidth: 0 };
-  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
-  return { mean, halfWidth: (T975[Math.min(n - 1, T975.length) - 1] ?? 1.96) * Math.sqrt(variance / n) };
+  const { mean, ci95 } = meanInterval(values);
+  return { mean, halfWidth: (ci95[1] - ci95[0]) / 2 };
 }
 
 /** Trains one network policy by ES on the task's search episodes. */

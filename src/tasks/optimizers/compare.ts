@@ -1,5 +1,7 @@
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
-import { keptSlots } from './program-rule.ts';
+import { meanInterval } from '../../core/statistics.ts';
+import type { CurvePoint } from '../../report/curve-plot.ts';
+import { keptSlots, programUpdateRule } from './program-rule.ts';
 import { G, M } from './program.ts';
 import type { ProxyConfig } from './proxies.ts';
 import { simplifyProgram } from './simplify-program.ts';
@@ -11,7 +13,7 @@ export interface ComparisonRow {
   /** Validation loss at the best learning rate, one per seed. */
   readonly losses: readonly number[];
   readonly meanLoss: number;
-  /** Half-width of a 95% interval of the mean (normal approximation; 0 for one seed). */
+  /** Half-width of the mean's 95% Student-t interval over seeds (0 for one seed). */
   readonly interval: number;
   /** The best learning rate, per seed. */
   readonly lrs: readonly number[];
@@ -19,6 +21,20 @@ export interface ComparisonRow {
   readonly meanAccuracy: number | undefined;
   /** Slots the program keeps (its memory, in parameter-sized arrays). */
   readonly slots: number;
+  /**
+   * Training loss per step at each seed's best rate: the mean over seeds with its 95% interval
+   * (when `curves` is asked for; a seed's run that diverged stops where it did).
+   */
+  readonly curve?: readonly CurvePoint[];
+}
+
+/** Options of `compareOptimizers`. */
+export interface CompareOptions {
+  readonly lrGrid?: readonly number[];
+  /** Proxy seeds (data, initial weights, batch order): 1 by default. */
+  readonly seeds?: number;
+  /** Also record each program's training curve at its best rates (one more run per seed). */
+  readonly curves?: boolean;
 }
 
 /**
@@ -26,25 +42,38 @@ export interface ComparisonRow {
  * data, initial weights and batch order), and reports the best rate's validation loss. A
  * program that diverges at every rate scores Infinity for that seed.
  */
-export function compareOptimizers(programs: readonly { readonly name: string; readonly program: Graph }[], proxy: ProxyConfig, options: { readonly lrGrid?: readonly number[]; readonly seeds?: number } = {}): ComparisonRow[] {
+export function compareOptimizers(programs: readonly { readonly name: string; readonly program: Graph }[], proxy: ProxyConfig, options: CompareOptions = {}): ComparisonRow[] {
   const seeds = options.seeds ?? 1;
   const tasks = Array.from({ length: seeds }, (_, s) => optimizerTask({ proxy: { ...proxy, seed: (proxy.seed ?? 1) + s }, ...(options.lrGrid === undefined ? {} : { lrGrid: options.lrGrid }) }));
   return programs.map(({ name, program }) => {
     const best = tasks.map((task) => task.runs(program)[0]!);
     const losses = best.map((b) => b.run.validLoss);
-    const meanLoss = losses.reduce((s, x) => s + x, 0) / seeds;
-    const sd = seeds > 1 ? Math.sqrt(losses.reduce((s, x) => s + (x - meanLoss) ** 2, 0) / (seeds - 1)) : 0;
+    const { mean, ci95 } = meanInterval(losses);
     const accuracies = best.map((b) => b.run.accuracy).filter((a): a is number => a !== undefined);
-    return {
+    const row: ComparisonRow = {
       name,
       losses,
-      meanLoss,
-      interval: (1.96 * sd) / Math.sqrt(seeds),
+      meanLoss: mean,
+      interval: seeds > 1 && Number.isFinite(mean) ? (ci95[1] - ci95[0]) / 2 : 0,
       lrs: best.map((b) => b.lr),
       meanAccuracy: accuracies.length === 0 ? undefined : accuracies.reduce((s, x) => s + x, 0) / accuracies.length,
       slots: keptSlots(program).length,
     };
+    if (options.curves !== true) return row;
+    const rule = programUpdateRule(program);
+    const runs = tasks.map((task, s) => {
+      const curve: number[] = [];
+      task.proxy.train(rule, best[s]!.lr, undefined, curve);
+      return curve;
+    });
+    return { ...row, curve: meanCurve(runs) };
   });
+}
+
+/** The mean and 95% interval over runs at each step that every run reached. */
+function meanCurve(runs: readonly (readonly number[])[]): CurvePoint[] {
+  const steps = Math.min(...runs.map((r) => r.length));
+  return Array.from({ length: steps }, (_, i) => ({ at: i + 1, ...meanInterval(runs.map((r) => r[i]!)) }));
 }
 
 /**

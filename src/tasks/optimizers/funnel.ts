@@ -4,7 +4,7 @@ import type { Json } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { isFinished, rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec, StudyStore } from '../../store/types.ts';
-import type { ProxyConfig } from './proxies.ts';
+import type { ProxyConfig, ProxyKind } from './proxies.ts';
 import { optimizerRecipes, type OptimizerSearchOptions } from './search.ts';
 import { OPTIMIZER_OBJECTIVES } from './task.ts';
 
@@ -26,26 +26,36 @@ export interface RunTrial {
 /**
  * The funnel's stages for a search proxy: two of its kind, each on other data and initial
  * weights (its seed), about 4× and 16× its cost (for MNIST twice and four times the width and
- * the steps, and more data; for the quadratic more dimensions, steps and a worse condition).
+ * the steps, and more data; for logistic regression full-size images and more steps; for the
+ * language model wider layers, longer contexts and more steps; for the quadratic more
+ * dimensions, steps and a worse condition).
  */
 export function defaultFunnel(proxy: ProxyConfig): ProxyConfig[] {
-  if (proxy.kind === 'quadratic') {
-    return [
-      { kind: 'quadratic', dimensions: 40, steps: 400, seed: 2 },
-      { kind: 'quadratic', dimensions: 80, condition: 1e5, steps: 800, seed: 3 },
-    ];
-  }
-  if (proxy.kind === 'regression-mlp') {
-    return [
-      { kind: 'regression-mlp', hidden: 64, steps: 400, trainSize: 2048, validSize: 512, seed: 2 },
-      { kind: 'regression-mlp', hidden: 128, steps: 800, trainSize: 4096, validSize: 1024, seed: 3 },
-    ];
-  }
-  return [
+  return [...FUNNEL_STAGES[proxy.kind]];
+}
+
+const FUNNEL_STAGES: { readonly [K in ProxyKind]: readonly ProxyConfig[] } = {
+  'mnist-mlp': [
     { kind: 'mnist-mlp', steps: 300, hidden: 64, trainSize: 4000, validSize: 1000, seed: 2 },
     { kind: 'mnist-mlp', steps: 600, hidden: 128, trainSize: 8000, validSize: 2000, seed: 3 },
-  ];
-}
+  ],
+  'mnist-logistic': [
+    { kind: 'mnist-logistic', steps: 150, pool: 1, trainSize: 4000, validSize: 1000, seed: 2 },
+    { kind: 'mnist-logistic', steps: 600, pool: 1, trainSize: 8000, validSize: 2000, seed: 3 },
+  ],
+  'regression-mlp': [
+    { kind: 'regression-mlp', hidden: 64, steps: 400, trainSize: 2048, validSize: 512, seed: 2 },
+    { kind: 'regression-mlp', hidden: 128, steps: 800, trainSize: 4096, validSize: 1024, seed: 3 },
+  ],
+  'char-lm': [
+    { kind: 'char-lm', hidden: 128, steps: 400, context: 12, trainSize: 40000, validSize: 2000, seed: 2 },
+    { kind: 'char-lm', hidden: 256, steps: 800, context: 16, trainSize: 80000, validSize: 4000, seed: 3 },
+  ],
+  quadratic: [
+    { kind: 'quadratic', dimensions: 40, steps: 400, seed: 2 },
+    { kind: 'quadratic', dimensions: 80, condition: 1e5, steps: 800, seed: 3 },
+  ],
+};
 
 /** A program in the funnel: where it came from, and its loss at each stage it reached. */
 export interface FunnelCandidate {

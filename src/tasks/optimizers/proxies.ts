@@ -2,9 +2,12 @@ import { UsageError } from '../../core/errors.ts';
 import { numberIn, oneOfValues, wholeNumber } from '../../core/options.ts';
 import { Rng } from '../../core/rng.ts';
 import { mlp, type Mlp } from '../../learn/modules/index.ts';
-import { optimizer, type UpdateRule } from '../../learn/optim/index.ts';
 import { accuracy, crossEntropy, mean, noGrad, square, sub, tensor, type Tensor } from '../../learn/tensor/index.ts';
+import { charLmProxy } from './proxy-char-lm.ts';
 import { batchOf, mnistSplit, pooledSide, regressionSplit, type Split } from './proxy-data.ts';
+import { checkDeadline, DIVERGED, hasDiverged, meanCrossEntropy, trainSteps, type ProxyTraining } from './proxy-training.ts';
+
+export type { ProxyRun } from './proxy-training.ts';
 
 /*
  * Proxy tasks: small trainings that a candidate optimizer runs for a fixed number of steps.
@@ -14,7 +17,7 @@ import { batchOf, mnistSplit, pooledSide, regressionSplit, type Split } from './
  */
 
 /** The kinds of proxy task. */
-export const PROXY_KINDS = ['mnist-mlp', 'regression-mlp', 'quadratic'] as const;
+export const PROXY_KINDS = ['mnist-mlp', 'mnist-logistic', 'regression-mlp', 'char-lm', 'quadratic'] as const;
 export type ProxyKind = (typeof PROXY_KINDS)[number];
 
 /** A proxy task's config (plain JSON); missing fields take the kind's defaults. */
@@ -32,6 +35,10 @@ export interface ProxyConfig {
   readonly validSize?: number;
   /** MNIST average pooling: 2 gives 14×14 images. */
   readonly pool?: number;
+  /** Language model: characters of context before the one predicted. */
+  readonly context?: number;
+  /** Language model: width of each character's embedding. */
+  readonly embedding?: number;
   /** Quadratic: dimensions, condition number and gradient-noise standard deviation. */
   readonly dimensions?: number;
   readonly condition?: number;
@@ -39,30 +46,20 @@ export interface ProxyConfig {
   readonly seed?: number;
 }
 
-/** What one training run measured. */
-export interface ProxyRun {
-  /** Validation loss after training (cross-entropy, MSE, or f(w)/f(w₀) for the quadratic); Infinity when it diverged. */
-  readonly validLoss: number;
-  /** Validation accuracy (classification only). */
-  readonly accuracy?: number;
-  readonly diverged: boolean;
-}
-
 /** A proxy task ready to run: its data built once, its config with every default filled in. */
-export interface Proxy {
+export interface Proxy extends ProxyTraining {
   readonly config: Required<ProxyConfig>;
-  /** Trains from the proxy's fixed start with `rule` at learning rate `lr`; throws past `deadline` (performance.now() ms). */
-  train(rule: UpdateRule, lr: number, deadline?: number): ProxyRun;
 }
 
+const NONE = { hidden: 0, layers: 0, trainSize: 0, validSize: 0, pool: 0, context: 0, embedding: 0, dimensions: 0, condition: 0, noise: 0 } as const;
+const MNIST = { ...NONE, steps: 150, batch: 32, trainSize: 2000, validSize: 500, pool: 2, seed: 1 } as const;
 const DEFAULTS: { readonly [K in ProxyKind]: Required<ProxyConfig> } = {
-  'mnist-mlp': { kind: 'mnist-mlp', steps: 150, batch: 32, hidden: 32, layers: 1, trainSize: 2000, validSize: 500, pool: 2, dimensions: 0, condition: 0, noise: 0, seed: 1 },
-  'regression-mlp': { kind: 'regression-mlp', steps: 200, batch: 32, hidden: 32, layers: 2, trainSize: 512, validSize: 256, pool: 0, dimensions: 0, condition: 0, noise: 0, seed: 1 },
-  quadratic: { kind: 'quadratic', steps: 200, batch: 0, hidden: 0, layers: 0, trainSize: 0, validSize: 0, pool: 0, dimensions: 20, condition: 10000, noise: 1, seed: 1 },
+  'mnist-mlp': { ...MNIST, kind: 'mnist-mlp', hidden: 32, layers: 1 },
+  'mnist-logistic': { ...MNIST, kind: 'mnist-logistic' },
+  'regression-mlp': { ...NONE, kind: 'regression-mlp', steps: 200, batch: 32, hidden: 32, layers: 2, trainSize: 512, validSize: 256, seed: 1 },
+  'char-lm': { ...NONE, kind: 'char-lm', steps: 200, batch: 32, hidden: 64, layers: 1, trainSize: 20000, validSize: 1000, context: 8, embedding: 8, seed: 1 },
+  quadratic: { ...NONE, kind: 'quadratic', steps: 200, batch: 0, dimensions: 20, condition: 10000, noise: 1, seed: 1 },
 };
-
-/** A run stops as diverged once its training loss exceeds this multiple of the first one. */
-const DIVERGENCE_FACTOR = 1e3;
 
 /** The proxy's config with defaults filled in and every field checked. */
 export function proxyConfig(raw: unknown): Required<ProxyConfig> {
@@ -81,6 +78,8 @@ export function proxyConfig(raw: unknown): Required<ProxyConfig> {
     trainSize: whole('trainSize', 0),
     validSize: whole('validSize', 0),
     pool: whole('pool', 0),
+    context: whole('context', 0),
+    embedding: whole('embedding', 0),
     dimensions: whole('dimensions', 0),
     condition: numberIn('proxy', 'condition', given['condition'] ?? defaults.condition, 0, 1e12),
     noise: numberIn('proxy', 'noise', given['noise'] ?? defaults.noise, 0, 1e6),
@@ -92,17 +91,15 @@ export function proxyConfig(raw: unknown): Required<ProxyConfig> {
 export function proxyTask(raw: ProxyConfig): Proxy {
   const config = proxyConfig(raw);
   if (config.kind === 'quadratic') return quadraticProxy(config);
+  if (config.kind === 'char-lm') return { config, ...charLmProxy(config) };
   return networkProxy(config);
 }
 
-function checkDeadline(deadline: number | undefined): void {
-  if (deadline !== undefined && performance.now() > deadline) throw new Error('timeout: the training ran past its time limit');
-}
-
+/** An MLP on MNIST digits (with no hidden layer: logistic regression) or on a regression target. */
 function networkProxy(config: Required<ProxyConfig>): Proxy {
-  const classify = config.kind === 'mnist-mlp';
+  const classify = config.kind === 'mnist-mlp' || config.kind === 'mnist-logistic';
   if (config.batch < 1 || config.trainSize < config.batch || config.validSize < 1) throw new UsageError('proxy: a network proxy needs batch >= 1, trainSize >= batch and validSize >= 1');
-  if (classify && (config.pool < 1 || config.pool > 28)) throw new UsageError('proxy: mnist-mlp needs pool in 1..28');
+  if (classify && (config.pool < 1 || config.pool > 28)) throw new UsageError(`proxy: ${config.kind} needs pool in 1..28`);
   const split: Split = classify ? mnistSplit(config.trainSize, config.validSize, config.pool, config.seed) : regressionSplit(config.trainSize, config.validSize, config.seed);
   const inputs = classify ? pooledSide(config.pool) ** 2 : split.train.width;
   const sizes = [inputs, ...new Array<number>(config.layers).fill(config.hidden), classify ? 10 : 1];
@@ -119,24 +116,17 @@ function networkProxy(config: Required<ProxyConfig>): Proxy {
   const loss = (net: Mlp, b: (typeof batches)[number]): Tensor => (classify ? crossEntropy(net.forward(b.x), b.labels!) : mean(square(sub(net.forward(b.x), b.y!))));
   return {
     config,
-    train(rule, lr, deadline) {
+    train(rule, lr, deadline, curve) {
       const net = mlp({ sizes, rng: new Rng(config.seed ^ 0x1417) });
-      const opt = optimizer(net.parameters(), rule, lr);
-      let first = NaN;
-      for (const b of batches) {
-        const value = opt.minimize(() => loss(net, b));
-        if (Number.isNaN(first)) first = value;
-        if (!Number.isFinite(value) || value > DIVERGENCE_FACTOR * Math.max(first, 1e-3)) return { validLoss: Infinity, diverged: true };
-        checkDeadline(deadline);
-      }
+      if (!trainSteps(net.parameters(), rule, lr, batches.map((b) => () => loss(net, b)), deadline, curve)) return DIVERGED;
       return noGrad(() => {
         if (!classify) {
           const validLoss = loss(net, valid).item();
-          return Number.isFinite(validLoss) ? { validLoss, diverged: false } : { validLoss: Infinity, diverged: true };
+          return Number.isFinite(validLoss) ? { validLoss, diverged: false } : DIVERGED;
         }
         const logits = net.forward(valid.x);
         const validLoss = meanCrossEntropy(logits, valid.labels!);
-        return Number.isFinite(validLoss) ? { validLoss, accuracy: accuracy(logits, valid.labels!), diverged: false } : { validLoss: Infinity, diverged: true };
+        return Number.isFinite(validLoss) ? { validLoss, accuracy: accuracy(logits, valid.labels!), diverged: false } : DIVERGED;
       });
     },
   };
@@ -145,25 +135,6 @@ function networkProxy(config: Required<ProxyConfig>): Proxy {
 function asTensors(batch: ReturnType<typeof batchOf>, rows: number): { x: Tensor; labels?: Int32Array; y?: Tensor } {
   const x = tensor(batch.features, [rows, batch.features.length / rows]);
   return batch.labels !== undefined ? { x, labels: batch.labels } : { x, y: tensor(batch.targets!, [rows, 1]) };
-}
-
-/**
- * Mean cross-entropy of logits against labels as (x − max) − log Σ exp(x − max): the
- * validation score. Written out here because the form x − (max + log Σ), as the engine's
- * log-softmax computes it, loses log Σ next to logits of 1e17 and scores 0 for a network
- * whose weights an optimizer has blown up.
- */
-function meanCrossEntropy(logits: Tensor, labels: Int32Array): number {
-  const classes = logits.shape[1]!;
-  let total = 0;
-  for (let r = 0; r < labels.length; r++) {
-    let top = -Infinity;
-    for (let c = 0; c < classes; c++) top = Math.max(top, logits.data[r * classes + c]!);
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp(logits.data[r * classes + c]! - top);
-    total -= logits.data[r * classes + labels[r]!]! - top - Math.log(sum);
-  }
-  return total / labels.length;
 }
 
 /**
@@ -200,19 +171,20 @@ function quadraticProxy(config: Required<ProxyConfig>): Proxy {
   const start = objective(new Float64Array(d));
   return {
     config,
-    train(rule, lr, deadline) {
+    train(rule, lr, deadline, curve) {
       const w = new Float64Array(d);
       const g = new Float64Array(d);
       const slots = rule.slots.map(() => new Float64Array(d));
       for (let step = 1; step <= config.steps; step++) {
         const f = objective(w, g);
-        if (!Number.isFinite(f) || f > DIVERGENCE_FACTOR * start) return { validLoss: Infinity, diverged: true };
+        curve?.push(f / start);
+        if (hasDiverged(f, start)) return DIVERGED;
         for (let i = 0; i < d; i++) g[i]! += noise[(step - 1) * d + i]!;
         rule.update(w, g, slots, step, lr);
         if (step % 50 === 0) checkDeadline(deadline);
       }
       const f = objective(w);
-      return Number.isFinite(f) && f <= DIVERGENCE_FACTOR * start ? { validLoss: f / start, diverged: false } : { validLoss: Infinity, diverged: true };
+      return hasDiverged(f, start) ? DIVERGED : { validLoss: f / start, diverged: false };
     },
   };
 }

@@ -73,11 +73,51 @@ export function sgdMomentumProgram(options: { readonly momentum?: number } = {})
   ]);
 }
 
+/** Hyperparameters of `adafactorProgram`. */
+export interface AdafactorProgramOptions {
+  /** Exponent of the second-moment decay 1 − t^(−decay) (Adafactor's 0.8). */
+  readonly decay?: number;
+  readonly weightDecay?: number;
+}
+
+/**
+ * Adafactor-style (Shazeer & Stern 2018), unfactored: no momentum; v ← β̂·v + (1 − β̂)·g²
+ * with β̂ = 1 − t^(−0.8), so the first step sees g² alone; u = g / √v, scaled down to an RMS
+ * of at most 1 (Adafactor's update clipping, d = 1); update = lr·(u + λ·w). One slot.
+ *
+ * Ours, not the paper's: Adafactor keeps row and column means of v for a matrix (its memory
+ * saving), which an elementwise program over one parameter cannot express, so v is kept
+ * whole; the RMS divides ‖u‖ by ‖sign(g)‖ = √n (n the coordinates with a non-zero gradient),
+ * since a program has no op for a tensor's size; and the step size is `lr`, not Adafactor's
+ * relative step.
+ */
+export function adafactorProgram(options: AdafactorProgramOptions = {}): Graph {
+  const { decay = 0.8, weightDecay = 0 } = options;
+  return programFromStatements([
+    ['b2', 'pow_ss', 'step', -decay],
+    ['b2', 'sub_ss', 1, 'b2'],
+    ['g2', 'square', 'g'],
+    ['v', 'interpolate', 'g2', 'v', 'b2'],
+    ['u', 'sqrt', 'v'],
+    ['u', 'div', 'g', 'u'],
+    ['ones', 'sign', 'g'],
+    ['root_n', 'norm', 'ones'],
+    ['rms', 'norm', 'u'],
+    ['rms', 'div_ss', 'rms', 'root_n'],
+    ['rms', 'max_ss', 1, 'rms'],
+    ['update', 'div_ts', 'u', 'rms'],
+    ['wd', 'mul_st', weightDecay, 'w'],
+    ['update', 'add', 'update', 'wd'],
+    ['update', 'mul_st', 'lr', 'update'],
+  ]);
+}
+
 /** The reference programs by name, with their default hyperparameters. */
 export const REFERENCE_PROGRAMS: { readonly [name: string]: () => Graph } = {
   adamw: () => adamwProgram(),
   lion: () => lionProgram(),
   sgd: () => sgdMomentumProgram(),
+  adafactor: () => adafactorProgram(),
 };
 
 /** The reference program `name`, or a UsageError listing the known ones. */

@@ -9,7 +9,7 @@ import { optimizerOps, TENSOR } from '../../../src/tasks/optimizers/ops.ts';
 import { keptSlots, programUpdateRule } from '../../../src/tasks/optimizers/program-rule.ts';
 import { OPTIMIZER_SIGNATURE, programFromStatements } from '../../../src/tasks/optimizers/program.ts';
 import { printProgram } from '../../../src/tasks/optimizers/print-program.ts';
-import { adamwProgram, lionProgram, sgdMomentumProgram } from '../../../src/tasks/optimizers/reference-programs.ts';
+import { adafactorProgram, adamwProgram, lionProgram, sgdMomentumProgram } from '../../../src/tasks/optimizers/reference-programs.ts';
 import { vertexTypes } from '../../../src/spaces/graph/validate.ts';
 
 /** Runs `rule` for `steps` updates on one parameter from a seeded stream of gradients; returns w and the slots. */
@@ -60,7 +60,40 @@ describe('reference programs', () => {
     assertClose(actual.w, expected.w, 1e-12);
   });
 
-  it('keeps the memory a program needs: two slots for AdamW, one for Lion and SGD-momentum', () => {
+  it('the Adafactor-style program updates as its formula says: decaying g² average, RMS-clipped g/√v', () => {
+    // The formula written out over plain arrays, as the program's docs state it.
+    const adafactor: UpdateRule = {
+      name: 'adafactor-formula',
+      config: {},
+      slots: ['v'],
+      update(w, g, [v], step, lr) {
+        const beta = 1 - step ** -0.8;
+        let uu = 0;
+        let nonZero = 0;
+        const u = Array.from(g, (gi, i) => {
+          v![i] = beta * v![i]! + (1 - beta) * gi * gi;
+          const ui = gi / (Math.sqrt(v![i]!) + 1e-8);
+          uu += ui * ui;
+          if (gi !== 0) nonZero++;
+          return ui;
+        });
+        const rms = Math.max(1, Math.sqrt(uu) / (Math.sqrt(nonZero) + 1e-8));
+        u.forEach((ui, i) => (w[i]! -= lr * (ui / (rms + 1e-8))));
+      },
+    };
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 30 }), fc.constantFrom(1e-3, 0.1), (seed, steps, lr) => {
+        const expected = train(adafactor, 'float64', seed, steps, lr);
+        const actual = train(programUpdateRule(adafactorProgram()), 'float64', seed, steps, lr);
+        assertClose(actual.w, expected.w, 1e-12);
+        assertClose(actual.slots[0]!, expected.slots[0]!, 1e-12);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the memory a program needs: two slots for AdamW, one for Lion, SGD-momentum and Adafactor-style', () => {
+    assert.deepEqual(keptSlots(adafactorProgram()), ['v']);
     assert.deepEqual(keptSlots(adamwProgram()), ['m', 'v']);
     assert.deepEqual(keptSlots(lionProgram()), ['m']);
     assert.deepEqual(keptSlots(sgdMomentumProgram()), ['m']);

@@ -3,8 +3,9 @@ import { mixSeed } from '../../../core/rng.ts';
 import type { Algorithm } from '../../../core/types.ts';
 import { runSearch } from './run-search.ts';
 import type { SearchTrajectory } from './run-search.ts';
-import { meanInterval } from './statistics.ts';
-import type { MeanInterval } from './statistics.ts';
+import { meanInterval } from '../../../core/statistics.ts';
+import type { MeanInterval } from '../../../core/statistics.ts';
+import type { CurvePoint } from '../../../report/curve-plot.ts';
 import type { TabularBenchmark } from './tabular-benchmark.ts';
 
 /** One algorithm entered in a comparison, with the view of the benchmark it searches. */
@@ -36,11 +37,7 @@ export interface CompareOptions {
   readonly seedOffset?: number;
 }
 
-/** Mean regret and its interval after a number of queries (or seconds). */
-export interface CurvePoint extends MeanInterval {
-  /** Queries made, or simulated seconds spent, at this point. */
-  readonly at: number;
-}
+export type { CurvePoint } from '../../../report/curve-plot.ts';
 
 /** What one algorithm achieved over all seeds. */
 export interface AlgorithmSummary {

@@ -14,7 +14,7 @@ import { comparisonJson, comparisonTable } from './report.ts';
 import type { SearchTrajectory } from './run-search.ts';
 import { storedTrajectory } from './stored-trajectory.ts';
 import type { StoredScores } from './stored-trajectory.ts';
-import type { RegretPanel } from './svg-plot.ts';
+import type { CurvePanel } from '../../../report/curve-plot.ts';
 
 /** The comparisons made, as text, JSON and plot panels. */
 export interface NasComparisonOutput {
@@ -22,7 +22,7 @@ export interface NasComparisonOutput {
   readonly text: string;
   /** One metric: `{ benchmark, seeds, budget, results, differences }`; several: keyed by metric. */
   readonly json: Json;
-  readonly panels: readonly RegretPanel[];
+  readonly panels: readonly CurvePanel[];
   /** Seeds whose searches all finished, over every metric; `seedsAsked` were asked for. */
   readonly seedsFinished: number;
   readonly seedsAsked: number;
@@ -105,6 +105,6 @@ function outputOf(config: NasCompareConfig, comparisons: readonly Comparison[], 
   };
 }
 
-function curvesOf(comparison: Comparison): RegretPanel['curves'] {
+function curvesOf(comparison: Comparison): CurvePanel['curves'] {
   return Object.fromEntries(Object.entries(comparison.results).map(([name, s]) => [name, s.curve]));
 }

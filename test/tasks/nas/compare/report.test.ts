@@ -4,7 +4,7 @@ import { randomSearch } from '../../../../src/algorithms/random-search.ts';
 import type { Space } from '../../../../src/core/types.ts';
 import { compareOnBenchmark, contender } from '../../../../src/tasks/nas/compare/harness.ts';
 import { comparisonJson, comparisonTable } from '../../../../src/tasks/nas/compare/report.ts';
-import { regretPlotSpec, regretPlotSvg } from '../../../../src/tasks/nas/compare/svg-plot.ts';
+import { curvePlotSpec, curvePlotSvg } from '../../../../src/report/curve-plot.ts';
 import type { TabularBenchmark } from '../../../../src/tasks/nas/compare/tabular-benchmark.ts';
 
 const space: Space<number> = { random: (rng) => rng.int(50), mutate: (g) => g, key: String, toJSON: (g) => g, fromJSON: (j) => j as number };
@@ -37,10 +37,10 @@ test('prints one line per algorithm and one per pair', () => {
 
 test('draws each algorithm\'s mean line and band in an SVG', async () => {
   const curves = Object.fromEntries(Object.entries(comparison.results).map(([name, s]) => [name, s.curve]));
-  const spec = regretPlotSpec([{ title: 'toy <1>', xLabel: 'queries', curves }]) as unknown as { hconcat: { layer: { mark: { type: string } }[]; data: { values: { algorithm: string }[] } }[] };
+  const spec = curvePlotSpec([{ title: 'toy <1>', xLabel: 'queries', curves }], 'test regret') as unknown as { hconcat: { layer: { mark: { type: string } }[]; data: { values: { series: string }[] } }[] };
   assert.deepEqual(spec.hconcat[0]!.layer.map((l) => l.mark.type), ['area', 'line']);
-  assert.deepEqual([...new Set(spec.hconcat[0]!.data.values.map((r) => r.algorithm))], ['rs', 'rs2']);
-  const svg = await regretPlotSvg([{ title: 'toy <1>', xLabel: 'queries', curves }]);
+  assert.deepEqual([...new Set(spec.hconcat[0]!.data.values.map((r) => r.series))], ['rs', 'rs2']);
+  const svg = await curvePlotSvg([{ title: 'toy <1>', xLabel: 'queries', curves }], 'test regret');
   assert.match(svg, /^<svg /);
   assert.ok(svg.includes('toy &lt;1&gt;'));
   assert.ok(svg.includes('rs2'));

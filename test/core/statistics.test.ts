@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { meanInterval, tCritical975 } from '../../../../src/tasks/nas/compare/statistics.ts';
+import { meanInterval, tCritical975 } from '../../src/core/statistics.ts';
 
 test('gives the Student-t 97.5% quantiles of the tables', () => {
   const published: [number, number][] = [[1, 12.706], [10, 2.228], [29, 2.045], [30, 2.042], [60, 2.0], [99, 1.984], [1000, 1.962]];
