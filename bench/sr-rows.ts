@@ -50,6 +50,7 @@ function sumOfSquaredErrors(out: Float64Array, target: Float64Array, rows: numbe
 let handOut = new Float64Array(0);
 function hand(columns: readonly Float64Array[], constants: Float64Array, target: Float64Array, rows: number): number {
   if (handOut.length < rows) handOut = new Float64Array(rows);
+  const out = handOut;
   const m1 = columns[0]!;
   const m2 = columns[1]!;
   const r1 = columns[2]!;
@@ -60,9 +61,9 @@ function hand(columns: readonly Float64Array[], constants: Float64Array, target:
     const a = m1[i]!;
     const b = m2[i]!;
     const d = a + b;
-    handOut[i] = offset + slope * (Math.abs(d) < 1e-12 ? 1 : (a * r1[i]! + b * r2[i]!) / d);
+    out[i] = offset + slope * (Math.abs(d) < 1e-12 ? 1 : (a * r1[i]! + b * r2[i]!) / d);
   }
-  return sumOfSquaredErrors(handOut, target, rows);
+  return sumOfSquaredErrors(out, target, rows);
 }
 
 const evaluator = columnEvaluator(ops);

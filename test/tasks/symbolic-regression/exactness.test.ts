@@ -56,7 +56,7 @@ describe('exact fits and the choice of best', () => {
     assert.ok(result.summary.trials < 5000, `${result.summary.trials} trials`);
     const best = result.front[result.best]!;
     assert.ok(best.validError <= result.exactError, `${best.validError} > ${result.exactError}`);
-    assert.equal(best.expression.replace(/\s/g, ''), 'mu·Nn');
+    assert.deepEqual(best.expression.replace(/\s/g, '').split('·').sort(), ['Nn', 'mu']);
   });
 
   it('scores many digits lost for cancelling huge constants and near none for an honest formula', () => {
