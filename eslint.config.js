@@ -17,5 +17,15 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the Rng passed in.' }],
     },
   },
+  {
+    // The dashboard's page scripts run in the browser, beside the libraries the page loads.
+    files: ['src/dashboard/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'history', 'performance', 'setTimeout', 'fetch', 'EventSource', 'URL', 'URLSearchParams', 'Blob', 'Node', 'Image', 'console', 'vega', 'vegaLite', 'katex'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
   { ignores: ['node_modules/**', 'dist/**'] },
 );

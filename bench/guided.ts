@@ -3,12 +3,13 @@
  * the evaluations plain RE needs to reach its median final fitness at budget B over those the
  * guided run needs to reach it (medians over seeds), with a bootstrap 95% interval, in
  * evaluations and in wall time (the discriminator's training and predictions included). Tasks:
- * Nguyen symbolic-regression problems (fitness: best validation NMSE) and NAS-Bench-201
- * CIFAR-100 (fitness: the incumbent's test regret). Also the discriminator's cost per training
+ * Nguyen symbolic-regression problems (fitness: best validation NMSE), NAS-Bench-201
+ * CIFAR-100 (fitness: the incumbent's test regret) and the optimizer search on its quadratic
+ * proxy (`optimizers-quadratic`; fitness: the best validation loss). Also the discriminator's cost per training
  * step and per prediction, its held-out pair accuracy, and figures of both.
  *
  *   npx tsx bench/guided.ts [--tasks nguyen-4,nguyen-12,nb201-cifar100] [--sr-seeds 20] [--nb201-seeds 20]
- *                           [--sr-budget 1000] [--nb201-budget 400] [--jobs 2] [--figures docs] [--json out.json]
+ *                           [--sr-budget 1000] [--nb201-budget 400] [--opt-seeds 20] [--opt-budget 400] [--jobs 2] [--figures docs] [--json out.json]
  *                           [--runs runs.jsonl] [--report-only] [--quick]
  *
  * Each finished run is appended to --runs (JSON lines); --report-only reads them back and
@@ -26,6 +27,7 @@ import { graphSpace } from '../src/spaces/graph/space.ts';
 import { NB201_GUIDE_ENCODING } from '../src/tasks/nas/guide-encodings.ts';
 import { nasBench201Space } from '../src/tasks/nas/nb201/space.ts';
 import { DEFAULT_SR_OPS } from '../src/tasks/symbolic-regression/search.ts';
+import { optimizerSpace } from '../src/tasks/optimizers/space.ts';
 import { timeStep } from './nn/measure.ts';
 import { accuracyPlot, fitnessPlot } from './guided/plots.ts';
 import { runOne, type Run, type RunSpec } from './guided/runs.ts';
@@ -46,6 +48,8 @@ const { values } = parseArgs({
     'report-only': { type: 'boolean', default: false },
     'sr-budget': { type: 'string', default: '1000' },
     'nb201-budget': { type: 'string', default: '400' },
+    'opt-seeds': { type: 'string', default: '20' },
+    'opt-budget': { type: 'string', default: '400' },
     jobs: { type: 'string', default: '2' },
     figures: { type: 'string' },
     json: { type: 'string' },
@@ -54,8 +58,10 @@ const { values } = parseArgs({
 });
 const quick = values.quick === true;
 const tasks = values.tasks!.split(',');
-const seedsOf = (task: string) => (quick ? 3 : Number(task.startsWith('nguyen') ? values['sr-seeds'] : values['nb201-seeds']));
-const budgetOf = (task: string) => Number(task.startsWith('nguyen') ? values['sr-budget'] : values['nb201-budget']) / (quick ? 4 : 1);
+/** The flag prefix of a task's seeds and budget: sr, nb201 or opt. */
+const family = (task: string) => (task.startsWith('nguyen') ? 'sr' : task.startsWith('optimizers') ? 'opt' : 'nb201');
+const seedsOf = (task: string) => (quick ? 3 : Number(values[`${family(task)}-seeds`]));
+const budgetOf = (task: string) => Number(values[`${family(task)}-budget`]) / (quick ? 4 : 1);
 
 function runInChild(spec: RunSpec): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -140,7 +146,7 @@ for (const task of tasks) {
 // The discriminator's own cost at the default size, on programs of each space.
 const srSpace = graphSpace({ inputs: 1, ops: DEFAULT_SR_OPS, maxVertices: 16 });
 const costs: { [space: string]: { trainStepMs: number; predictMs: number } } = {};
-for (const [name, space, recipe] of [['nguyen formulas', srSpace, { kind: 'graph' }], ['NAS-Bench-201 cells', nasBench201Space(), NB201_GUIDE_ENCODING]] as const) {
+for (const [name, space, recipe] of [['nguyen formulas', srSpace, { kind: 'graph' }], ['NAS-Bench-201 cells', nasBench201Space(), NB201_GUIDE_ENCODING], ['optimizer programs', optimizerSpace(), { kind: 'graph' }]] as const) {
   const rng = new Rng(1);
   const online = new OnlineDiscriminator(encoderFromRecipe(space as never, recipe), { seed: 1 });
   for (let i = 0; i < 500; i++) online.add((space as { random(r: Rng): unknown }).random(rng) as never, rng.float(), null);
@@ -156,8 +162,10 @@ for (const [name, space, recipe] of [['nguyen formulas', srSpace, { kind: 'graph
 if (values.figures !== undefined) {
   const sr = tasks.filter((t) => t.startsWith('nguyen')).map((t) => ({ title: t, ...results.get(t)! }));
   const nas = tasks.filter((t) => t.startsWith('nb201')).map((t) => ({ title: t, ...results.get(t)! }));
+  const opt = tasks.filter((t) => t.startsWith('optimizers')).map((t) => ({ title: t, ...results.get(t)! }));
   if (sr.length > 0) writeFileSync(join(values.figures, 'guided-nguyen.svg'), await fitnessPlot(sr, 'best validation NMSE'));
   if (nas.length > 0) writeFileSync(join(values.figures, 'guided-nb201.svg'), await fitnessPlot(nas, 'test regret (CIFAR-100, %)'));
+  if (opt.length > 0) writeFileSync(join(values.figures, 'guided-optimizers.svg'), await fitnessPlot(opt, 'best validation loss (f(w)/f(w₀))'));
   writeFileSync(join(values.figures, 'guided-accuracy.svg'), await accuracyPlot(tasks.map((t) => ({ title: t, guided: results.get(t)!.guided }))));
 }
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ computeSeconds, tasks: report, costs }, null, 2)}\n`);

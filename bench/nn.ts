@@ -7,6 +7,7 @@
  *   npx tsx bench/nn.ts                       # everything, ~1–2 minutes
  *   npx tsx bench/nn.ts --quick               # short budgets plus sanity lines, < 30 s
  *   npx tsx bench/nn.ts --workload a,mnist --engines tfjs-wasm
+ *   npx tsx bench/nn.ts --relaxed-simd        # our matmul with fused multiply-add (Node 20: turns on V8's flag)
  *
  * --quick also prints, per row, each output after the first step and after the last (losses
  * must be finite, and fall for the training workloads) and the live tensor count.
@@ -18,6 +19,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError } from '../src/core/errors.ts';
+import { enableRelaxedSimd, relaxedSimdSupported } from '../src/learn/kernels/relaxed-simd.ts';
 import type { NnEngine } from './nn/engine.ts';
 import { coldTiming, formatDuration, timeStep, type Budget, type Timing } from './nn/measure.ts';
 import { printMicro } from './nn/micro.ts';
@@ -41,17 +43,20 @@ interface Row {
   readonly sanity: string;
 }
 
-const FLAGS = { workload: { type: 'string' }, engines: { type: 'string' }, quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } as const;
+const FLAGS = {
+  workload: { type: 'string' }, engines: { type: 'string' }, quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' },
+  'relaxed-simd': { type: 'boolean', default: false },
+} as const;
 
 function parseFlags() {
   try {
     return parseArgs({ options: FLAGS }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}; flags: --workload a,b,… --engines ${ENGINES.map((e) => e.name).join(',')} --quick --seed N`);
+    throw new UsageError(`${(error as Error).message}; flags: --workload a,b,… --engines ${ENGINES.map((e) => e.name).join(',')} --quick --seed N --relaxed-simd`);
   }
 }
 
-function parseOptions(): { workloads: string[]; engines: NnEngine[]; quick: boolean; seed: number } {
+function parseOptions(): { workloads: string[]; engines: NnEngine[]; quick: boolean; seed: number; relaxedSimd: boolean } {
   const values = parseFlags();
   const list = (s: string | undefined): string[] => (s === undefined ? [] : s.split(',').map((x) => x.trim()).filter((x) => x !== ''));
   const names = list(values.engines);
@@ -59,7 +64,10 @@ function parseOptions(): { workloads: string[]; engines: NnEngine[]; quick: bool
   if (unknown.length > 0) throw new UsageError(`unknown engine ${unknown.join(', ')}: choose from ${ENGINES.map((e) => e.name).join(', ')}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${values.seed}`);
-  return { workloads: list(values.workload), engines: ENGINES.filter((e) => names.length === 0 || names.includes(e.name)), quick: values.quick, seed };
+  return {
+    workloads: list(values.workload), engines: ENGINES.filter((e) => names.length === 0 || names.includes(e.name)), quick: values.quick, seed,
+    relaxedSimd: values['relaxed-simd'],
+  };
 }
 
 function describeOutputs(w: Workload, first: Float64Array, last: Float64Array | undefined): string {
@@ -120,9 +128,12 @@ function printTable(rows: readonly Row[]): void {
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  // Before the first matmul: the kernels keep the choice they were compiled with.
+  const relaxed = options.relaxedSimd ? enableRelaxedSimd() : relaxedSimdSupported();
   const workloads = buildWorkloads(options.seed, options.workloads);
   const budget: Budget = options.quick ? { ms: 300, minRepetitions: 1 } : { ms: 2500, minRepetitions: 3 };
   console.log(`nn engines, seed ${options.seed}${options.quick ? ', quick' : ''}; FLOPs count matrix products only (bench/nn/workloads.ts)`);
+  console.log(`our matmul: ${relaxed ? 'relaxed SIMD (fused multiply-add)' : 'SIMD multiply then add'}`);
   for (const w of workloads) console.log(`  ${w.letter} ${w.id.padEnd(13)} ${w.title}: ${(w.flopsPerStep / 1e6).toFixed(3)} MFLOP/step`);
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const rows: Row[] = [];

@@ -11,6 +11,7 @@ import { Rng } from '../../src/core/rng.ts';
 import { Study } from '../../src/core/study.ts';
 import { algorithms } from '../../src/core/registries.ts';
 import type { Algorithm, Json, Trial } from '../../src/core/types.ts';
+import type { Recipe } from '../../src/store/types.ts';
 import type { Graph } from '../../src/spaces/graph/graph.ts';
 import { opSet } from '../../src/spaces/graph/op-set.ts';
 import { rebuildParts } from '../../src/store/stored-study.ts';
@@ -22,6 +23,7 @@ import { loadNb201Table, type Nb201Table } from '../../src/tasks/nas/nb201/table
 import { nguyen, sampleProblem } from '../../src/tasks/symbolic-regression/nguyen.ts';
 import { DEFAULT_SR_OPS, formulaRecipes } from '../../src/tasks/symbolic-regression/search.ts';
 import { EXACT_NMSE } from '../../src/tasks/symbolic-regression/task.ts';
+import { optimizerRecipes } from '../../src/tasks/optimizers/search.ts';
 
 /** What one run leaves: fitness (smaller is better) and wall ms after each evaluation. */
 export interface Run {
@@ -43,24 +45,36 @@ function diagnosticsOf(algorithm: Algorithm<unknown>): GuidedDiagnostics | undef
   return 'diagnostics' in algorithm ? (algorithm as Guided<unknown>).diagnostics() : undefined;
 }
 
-/** A formula search on a Nguyen problem, as `amoeba sr` runs it (FEC cache and early stop off, so every trial is an evaluation). */
-async function nguyenRun(problem: number, spec: RunSpec): Promise<Run> {
-  const data = sampleProblem(nguyen[problem - 1]!, new Rng(spec.seed));
-  const options = { data, seed: spec.seed, ...(spec.guide === undefined ? {} : { guide: spec.guide }) };
-  const recipes = formulaRecipes(options, opSet(DEFAULT_SR_OPS).names);
-  const stored = { name: 'bench', ...recipes, objectives: [], seed: spec.seed, budgetTrials: spec.budget, budgetSeconds: undefined };
-  const parts = rebuildParts<Graph>(stored as never);
+/** Runs a study built from `recipes` for the spec's budget; fitness after each trial is the lowest `fitness` of the trials done so far. */
+async function studyRun(recipes: { task: Recipe; space: Recipe; algorithm: Recipe }, spec: RunSpec, fitness: (t: Trial<Graph>) => number): Promise<Run> {
+  const parts = rebuildParts<Graph>({ name: 'bench', ...recipes, objectives: [], seed: spec.seed, budgetTrials: spec.budget, budgetSeconds: undefined } as never);
   const best: number[] = [], ms: number[] = [];
   let lowest = Infinity;
   const study = new Study<Graph>({ ...parts, seed: spec.seed, budgetTrials: spec.budget });
   study.on('trial', (t: Trial<Graph>) => {
-    if (t.status === 'done') lowest = Math.min(lowest, Math.max(t.values[0]!, EXACT_NMSE));
+    if (t.status === 'done') lowest = Math.min(lowest, fitness(t));
     best.push(lowest);
     ms.push(t.finishedMs);
   });
   await study.run();
   const diagnostics = diagnosticsOf(parts.algorithm as Algorithm<unknown>);
   return { best, ms, ...(diagnostics === undefined ? {} : { diagnostics }) };
+}
+
+/** A formula search on a Nguyen problem, as `amoeba sr` runs it (FEC cache and early stop off, so every trial is an evaluation). */
+function nguyenRun(problem: number, spec: RunSpec): Promise<Run> {
+  const data = sampleProblem(nguyen[problem - 1]!, new Rng(spec.seed));
+  const options = { data, seed: spec.seed, ...(spec.guide === undefined ? {} : { guide: spec.guide }) };
+  return studyRun(formulaRecipes(options, opSet(DEFAULT_SR_OPS).names), spec, (t) => Math.max(t.values[0]!, EXACT_NMSE));
+}
+
+/**
+ * The optimizer search (`amoeba optimizers search`: regularized evolution from a population of
+ * AdamW, P 50, S 2) on the quadratic proxy, FEC cache off so every trial is an evaluation;
+ * fitness is the best validation loss, f(w_T)/f(w₀) at the best rate of the grid.
+ */
+function optimizerRun(spec: RunSpec): Promise<Run> {
+  return studyRun(optimizerRecipes({ proxy: { kind: 'quadratic' }, ...(spec.guide === undefined ? {} : { guide: spec.guide }) }), spec, (t) => t.values[0]!);
 }
 
 let nb201: Nb201Table | undefined;
@@ -101,5 +115,6 @@ export async function runOne(spec: RunSpec): Promise<Run> {
   const nguyenProblem = /^nguyen-(\d+)$/.exec(spec.task);
   if (nguyenProblem !== null) return nguyenRun(Number(nguyenProblem[1]), spec);
   if (spec.task === 'nb201-cifar100') return nb201Run(spec);
-  throw new Error(`unknown task '${spec.task}'; use nguyen-<n> or nb201-cifar100`);
+  if (spec.task === 'optimizers-quadratic') return optimizerRun(spec);
+  throw new Error(`unknown task '${spec.task}'; use nguyen-<n>, nb201-cifar100 or optimizers-quadratic`);
 }

@@ -1,8 +1,8 @@
 /**
  * Workload (a) on the engine of src/learn/: the pairwise graph discriminator, forward and
  * backward, per workload-discriminator.ts. The message passing is the engine's GIN layer
- * (`messagePassing`: gather over typed edges, segment sums, one product with the four edge
- * weights stacked); the attention, which the workload specifies without biases or a norm, is
+ * (`messagePassing`: one `messageSum` op, the per-type neighbour sums and their products in
+ * WebAssembly); the attention, which the workload specifies without biases or a norm, is
  * composed from tensor ops.
  */
 import { Rng } from '../../src/core/rng.ts';

@@ -43,6 +43,8 @@ export interface GuidedOptions<G> {
 /** A guided search, whose diagnostics can be read while it runs. */
 export interface Guided<G> extends Algorithm<G> {
   diagnostics(): GuidedDiagnostics;
+  /** The algorithm being guided (to read what it reports, such as its restarts). */
+  guidedAlgorithm(): Algorithm<G>;
 }
 
 interface Settings extends GuidedMutationSettings {
@@ -88,6 +90,7 @@ export function guided<G>(options: GuidedOptions<G>): Guided<G> {
 class GuidedSearch<G> implements Guided<G> {
   private readonly discriminator: OnlineDiscriminator<G>;
   private readonly inner: Algorithm<G>;
+  isDone?: () => boolean;
   private progress: GuidedProgress = { trials: 0, trainedAt: -1, proposals: 0, counts: noMutationCounts(), heldOut: [], decisions: { right: 0, total: 0 }, elapsedMs: 0 };
   /** What was predicted for children not yet evaluated, by key. */
   private pending = new Map<string, MutationPrediction>();
@@ -108,6 +111,8 @@ class GuidedSearch<G> implements Guided<G> {
     const reader = snapshot === undefined ? undefined : new SnapshotReader(OWNER, snapshot, 'guided');
     const fields = snapshot as { inner?: Json; discriminator?: Json; progress?: Json; pending?: Json; losses?: Json } | undefined;
     this.inner = inner(this.guidedSpace(), fields?.inner);
+    // The guided algorithm stops where the inner one would (an AutoML-Zero experiment's training steps, say).
+    if (this.inner.isDone !== undefined) this.isDone = () => this.inner.isDone!();
     if (reader !== undefined && fields !== undefined) this.restore(fields);
   }
 
@@ -141,6 +146,10 @@ class GuidedSearch<G> implements Guided<G> {
 
   diagnostics(): GuidedDiagnostics {
     return guidedDiagnostics(this.progress, this.discriminator, this.progress.elapsedMs);
+  }
+
+  guidedAlgorithm(): Algorithm<G> {
+    return this.inner;
   }
 
   snapshot(): Json {

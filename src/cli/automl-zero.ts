@@ -4,6 +4,7 @@ import { PRESETS, experimentReport, presetNamed, runExperiments } from '../tasks
 import type { ExperimentConfig, ExperimentProgress, ExperimentResult, RunExperimentsOptions } from '../tasks/automl-zero/index.ts';
 import { checkExperimentConfig, continueExperimentGroup, experimentGroupJson, experimentGroupResult, readExperimentGroup, type ExperimentGroupConfig } from '../tasks/automl-zero/experiment-group.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
+import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { etaSeconds, etaText, progressDisplay } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
@@ -13,6 +14,7 @@ import type { StudyOutput } from './study-result.ts';
 
 interface AutomlZeroFlags extends StudyFlags {
   readonly preset: string;
+  readonly guide?: GuideFlag;
   readonly seed: number;
   readonly timeLimit?: number;
   readonly maxExperiments?: number;
@@ -52,6 +54,7 @@ export const automlZeroCommand: CliCommand = (program, io = processIo) => {
     .option('--tasks <n>', "search tasks per experiment (the preset's otherwise)", intFlag('tasks', 1))
     .option('--json <file>', 'write { solved, fitness, individuals, individualsPerSecond, seconds, trainSteps, algorithm, ... } as JSON')
     .option('--quiet', 'no progress output');
+  addGuideFlag(command);
   addStudyFlags(command, 1)
     .addHelpText(
       'after',
@@ -113,6 +116,7 @@ function experimentConfig(flags: AutomlZeroFlags): ExperimentConfig {
     ...(flags.tournament === undefined ? {} : { tournamentSize: flags.tournament }),
     ...(flags.trainSteps === undefined ? {} : { experimentTrainSteps: flags.trainSteps }),
     ...(flags.tasks === undefined ? {} : { searchTasks: { ...preset.searchTasks, numTasks: flags.tasks } }),
+    ...(guideSettings(flags.guide) === undefined ? {} : { guide: guideSettings(flags.guide)! }),
   };
 }
 

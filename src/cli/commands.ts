@@ -2,6 +2,7 @@ import { approxCommand } from './approx.ts';
 import { automlZeroCommand } from './automl-zero.ts';
 import type { CliCommand } from './command.ts';
 import { controlCommand } from './control.ts';
+import { dashboardCommand } from './dashboard.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
@@ -30,6 +31,7 @@ export const commands: CliCommand[] = [
   showCommand,
   plotCommand,
   exportCommand,
+  dashboardCommand,
   resumeCommand,
   workerCommand,
 ];

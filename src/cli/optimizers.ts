@@ -18,6 +18,7 @@ import { DEFAULT_LR_GRID } from '../tasks/optimizers/task.ts';
 import { curvePlotSpec } from '../report/curve-plot.ts';
 import { renderImage } from '../report/render.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
+import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, imageFormat, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
@@ -32,6 +33,7 @@ interface ProxyFlags {
 }
 
 interface SearchFlags extends StudyFlags, ProxyFlags {
+  readonly guide?: GuideFlag;
   readonly budget?: number;
   readonly timeLimit?: number;
   readonly seed: number;
@@ -108,13 +110,15 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
     .option('--held-out <kind>', 'proxy on which the best, AdamW and Lion are compared afterwards (none to skip)', 'regression-mlp')
     .option('--json <file>', 'also write the best program and the scores as JSON')
     .option('--quiet', 'no progress output');
+  addGuideFlag(search);
   addStudyFlags(search)
-    .addHelpText('after', '\nExamples:\n  amoeba optimizers search --time-limit 600 --seed 1 --json best.json\n  amoeba optimizers search --proxy quadratic --budget 2000 --workers 2 --db runs.db')
+    .addHelpText('after', '\nExamples:\n  amoeba optimizers search --time-limit 600 --seed 1 --json best.json\n  amoeba optimizers search --proxy quadratic --budget 2000 --workers 2 --db runs.db\n  amoeba optimizers search --proxy quadratic --budget 2000 --guide')
     .action(async (flags: SearchFlags) => {
       checkWritable(flags.json, 'json');
       if (flags.tournament > flags.population) throw new UsageError(`--tournament (${flags.tournament}) must be at most --population (${flags.population})`);
       const heldOut = flags.heldOut === 'none' ? undefined : proxyKind('--held-out', flags.heldOut);
       const lrGrid = lrGridFromFlags(flags.lrGrid);
+      const guide = guideSettings(flags.guide);
       const budgetTrials = flags.budget ?? (flags.timeLimit === undefined ? 1000 : undefined);
       const config: RunConfig = {
         proxy: proxyFromFlags(flags), seed: flags.seed, populationSize: flags.population, tournamentSize: flags.tournament, maxStatements: flags.maxStatements,
@@ -124,6 +128,7 @@ export const optimizersCommand: CliCommand = (program, io = processIo) => {
         ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
         ...(flags.restartPatience === undefined ? {} : { restartPatience: flags.restartPatience }),
         ...(flags.sync === true ? { syncBatch: flags.workers } : {}),
+        ...(guide === undefined ? {} : { guide }),
       };
       const kind = chooseExecutor(flags);
       const store = flags.db === false ? undefined : openStoreFile(flags.db);

@@ -15,6 +15,7 @@ import { searchLosses, type RlLossSearchResult } from '../tasks/rl-loss/search.t
 import { rlLossTask, type RlLossTaskConfig } from '../tasks/rl-loss/task.ts';
 import type { Recipe, StoredStudy, StudyStore } from '../store/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand, type CliIo } from './command.ts';
+import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
@@ -38,6 +39,7 @@ interface SearchFlags extends StudyFlags, TaskFlags {
   readonly maxTries: number;
   readonly json?: string;
   readonly quiet?: boolean;
+  readonly guide?: GuideFlag;
 }
 
 /** `--configs mass=0.7,length=1.3;mass=1.3`: held-out physics configurations. */
@@ -135,6 +137,7 @@ async function search(flags: SearchFlags, io: CliIo): Promise<void> {
     const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
     io.err(`amoeba: rl-loss on ${flags.env}, seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${where}\n`);
     const budgetTrials = flags.budget ?? (flags.timeLimit === undefined ? 4 * flags.population : undefined);
+    const guide = guideSettings(flags.guide);
     let stop = () => {};
     const result = await searchLosses({
       task,
@@ -143,6 +146,7 @@ async function search(flags: SearchFlags, io: CliIo): Promise<void> {
       maxVertices: flags.maxVertices,
       maxTries: flags.maxTries,
       signal: interrupt.signal,
+      ...(guide === undefined ? {} : { guide }),
       ...(budgetTrials === undefined ? {} : { budgetTrials }),
       ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
       ...(plumbing.store === undefined ? {} : { store: plumbing.store }),
@@ -197,6 +201,7 @@ export const rlLossCommand: CliCommand = (program, io = processIo) => {
     .option('--max-tries <n>', 'variation attempts per proposal until the child can train (1: keep every mutant)', intFlag('max-tries', 1, 1000), 20)
     .option('--json <file>', 'also write SAC, the front and each loss graph as JSON')
     .option('--quiet', 'no progress output');
+  addGuideFlag(searchCommand);
   addStudyFlags(searchCommand)
     .addHelpText('after', '\nEach evaluation trains SAC (seconds to minutes); a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba rl-loss search --env pendulum --budget 24 --population 8 --workers 2 --json front.json\n  amoeba rl-loss search --steps 300 --seeds 2 --budget 6 --population 3 --no-db')
     .action((flags: SearchFlags) => search(flags, io));

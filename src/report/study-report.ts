@@ -49,7 +49,7 @@ export function studyReport(store: StudyStore, study: StoredStudy, top = 5): Stu
 }
 
 /** The `diagnostics` object an algorithm's snapshot may carry (guided evolution's, say). */
-function diagnosticsOf(snapshot: Json | undefined): { readonly [label: string]: Json } | undefined {
+export function diagnosticsOf(snapshot: Json | undefined): { readonly [label: string]: Json } | undefined {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) return undefined;
   const d = snapshot['diagnostics'];
   return typeof d === 'object' && d !== null && !Array.isArray(d) ? d : undefined;
@@ -111,7 +111,7 @@ export function formatStudyReport(report: StudyReport): string {
   ];
   for (const t of trials) {
     const values = Object.entries(t.values).map(([name, v]) => `${name} ${formatNumber(v)}`).join(', ');
-    lines.push(`  #${t.id}  ${values}`, `      ${t.program}`);
+    lines.push(`  #${t.id}  ${values}`, ...t.program.split('\n').map((line) => `      ${line}`));
   }
   if (trials.length === 0) lines.push('  (no finished trials yet)');
   if (report.diagnostics !== undefined) {

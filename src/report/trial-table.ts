@@ -37,10 +37,12 @@ export function trialsAsCsv(study: StoredStudy, trials: readonly TrialRecord[]):
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-function finiteOrNull(v: number | undefined): number | null {
+/** A finite value, or null for NaN, ±Infinity and a value that is missing (JSON has no NaN). */
+export function finiteOrNull(v: number | undefined): number | null {
   return v === undefined || !Number.isFinite(v) ? null : v;
 }
 
-function csvCell(text: string): string {
+/** One CSV cell, quoted as RFC 4180 asks when it holds a quote, comma or line break. */
+export function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,7 +1,7 @@
 /** Study stores (memory, SQLite) and the functions that start and resume stored studies. */
 export { memoryStore } from './memory-store.ts';
-export { sqliteStore, DEFAULT_STORE_FILE } from './sqlite-store.ts';
-export type { SqliteStoreOptions } from './sqlite-store.ts';
+export { readOnlySqliteStore, sqliteStore, DEFAULT_STORE_FILE } from './sqlite-store.ts';
+export type { ReadOnlySqliteStore, SqliteStoreOptions } from './sqlite-store.ts';
 export { SCHEMA_VERSION } from './sqlite-schema.ts';
 export { openStoreFile } from './open-store.ts';
 export { isFinished, rebuildParts, requireStudy, resumeStoredStudy, startStoredStudy } from './stored-study.ts';

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { UsageError } from '../core/errors.ts';
 
@@ -28,14 +28,35 @@ const require = createRequire(import.meta.url);
 /** Every SQLite database file starts with these 16 bytes. */
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/** How `openDatabase` opens a file. */
+export interface OpenOptions {
+  /**
+   * Open for reading only (SQLite's read-only mode): the file must exist, and nothing is
+   * ever written to it, so a reader cannot disturb a study writing to the same file.
+   */
+  readonly readOnly?: boolean;
+  /** How long a statement waits for another connection's lock before failing (better-sqlite3's default: 5 s). */
+  readonly busyTimeoutMs?: number;
+}
+
 /**
  * Opens (or creates) a SQLite file with better-sqlite3. A file that exists and is not a SQLite
  * database (a CSV given to `--db`, say) is refused with a UsageError before anything touches it.
  */
-export function openDatabase(path: string): Database {
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  if (options.readOnly === true && !existsSync(path)) throw new UsageError(`no study store at ${path}; run a search with --db ${path} first, or name another file with --db`);
   if (path !== ':memory:' && path !== '') checkSqliteFile(path);
-  const Driver = require('better-sqlite3') as new (path: string) => Database;
-  return new Driver(path);
+  const Driver = require('better-sqlite3') as new (path: string, options: object) => Database;
+  return new Driver(path, {
+    ...(options.readOnly === true ? { readonly: true, fileMustExist: true } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { timeout: options.busyTimeoutMs }),
+  });
+}
+
+/** True for the error SQLite raises when another connection holds the lock a statement needs. */
+export function isLockedError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 /** Throws a UsageError when `path` holds something other than a SQLite database; a missing or empty file is fine. */

@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import type { Database } from './sqlite-driver.ts';
+import { isLockedError, type Database } from './sqlite-driver.ts';
 
 /**
  * The store's schema, one migration per version: migration i takes a file from version i
@@ -145,7 +145,6 @@ function compact(db: Database): void {
   try {
     db.exec('VACUUM');
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
+    if (!isLockedError(error)) throw error;
   }
 }

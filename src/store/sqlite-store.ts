@@ -4,9 +4,9 @@ import type { Json } from '../core/types.ts';
 import { extractBlobs, resolveBlobs } from './blobs.ts';
 import { countByStatus } from './counts.ts';
 import { checkNewGroupName, checkNewStudyName } from './group-names.ts';
-import { openDatabase, type Database } from './sqlite-driver.ts';
+import { isLockedError, openDatabase, type Database } from './sqlite-driver.ts';
 import { SqliteStudyLog, type BatchOptions } from './sqlite-log.ts';
-import { migrate } from './sqlite-schema.ts';
+import { migrate, SCHEMA_VERSION } from './sqlite-schema.ts';
 import type { ResultOrder, StoredGroup, StoredStudy, StudyGroupSpec, StudySpec, StudyStore, TrialCounts, TrialResult } from './types.ts';
 
 /** The file a study store uses when none is named. */
@@ -47,6 +47,47 @@ export function sqliteStore(options: SqliteStoreOptions = {}): StudyStore {
   configureConnection(db);
   migrate(db, path);
   return new SqliteStore(db, { maxRows: batchRows, maxDelayMs: batchDelayMs });
+}
+
+/** A study store opened for reading only, with its connection for queries of the reader's own. */
+export interface ReadOnlySqliteStore {
+  /** The store's reading methods; its writing methods fail (the connection is read-only). */
+  readonly store: StudyStore;
+  /** The same connection, for queries the store interface has no method for. */
+  readonly db: Database;
+}
+
+/**
+ * Opens a study store for reading only, beside a study that may be writing to it: the
+ * write-ahead log lets the reader see each committed batch without ever blocking the writer.
+ * A missing file, a file that is not a SQLite store, a store of another schema version, or a
+ * store another process holds locked is a UsageError naming it.
+ *
+ * @example
+ * const { store, db } = readOnlySqliteStore('amoeba.db');
+ * store.studies();
+ */
+export function readOnlySqliteStore(path: string, options: { readonly busyTimeoutMs?: number } = {}): ReadOnlySqliteStore {
+  let db: Database | undefined;
+  try {
+    db = openDatabase(path, { readOnly: true, busyTimeoutMs: options.busyTimeoutMs ?? 1000 });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) throw new UsageError(`${path} is a SQLite file but not a study store (it has no studies table); name a store a search wrote with --db`);
+    if (version !== SCHEMA_VERSION) {
+      throw new UsageError(
+        version > SCHEMA_VERSION
+          ? `${path} has store schema version ${version}, newer than this amoeba understands (${SCHEMA_VERSION}); upgrade amoeba`
+          : `${path} has store schema version ${version}, older than this amoeba reads (${SCHEMA_VERSION}); run 'amoeba studies --db ${path}' once to upgrade it`,
+      );
+    }
+    db.prepare('SELECT COUNT(*) FROM studies').get();
+  } catch (error) {
+    db?.close();
+    if (error instanceof UsageError) throw error;
+    if (isLockedError(error)) throw new UsageError(`the study store ${path} is locked by another process (one with an exclusive lock, or a long write); try again when it lets go`);
+    throw new UsageError(`cannot open the study store ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { store: new SqliteStore(db, { maxRows: 1, maxDelayMs: 0 }), db };
 }
 
 /** Pages the write-ahead log grows to before it is copied into the database (64 MiB of 4 KiB pages). */
@@ -313,7 +354,7 @@ function toStudy(row: StudyRow, resolved: Json): StoredStudy {
 }
 
 /** Stored objective values; JSON has no NaN, so a failed trial's values come back from null. */
-function parseValues(objectives: string | null): number[] | undefined {
+export function parseValues(objectives: string | null): number[] | undefined {
   return objectives === null ? undefined : (JSON.parse(objectives) as (number | null)[]).map((v) => v ?? NaN);
 }
 

@@ -87,7 +87,7 @@ describe('an unwritable --json path is refused before any search runs', () => {
 
 describe('a store that is not a SQLite file is refused, and left as it was', () => {
   const pattern = /data\.csv is not a study store \(not a SQLite file\)/;
-  for (const command of ['show', 'studies', 'plot', 'export', 'resume']) {
+  for (const command of ['show', 'studies', 'plot', 'export', 'resume', 'dashboard']) {
     it(`by ${command}`, async () => {
       await refuses(pattern, command, '--db', csv, ...(command === 'plot' ? ['--out', join(dir, 'p.svg')] : []));
       assert.equal(readFileSync(csv, 'utf8'), CSV_TEXT);

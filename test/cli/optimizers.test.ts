@@ -61,6 +61,18 @@ describe('amoeba optimizers', () => {
     assert.match(refused.err, /--plot must name a \.png or \.svg file/);
   });
 
+  it('searches guided with --guide, and refuses guide settings that are not JSON with exit code 2', async () => {
+    const db = join(dir, 'guided.db');
+    const { code, err } = await cli('optimizers', 'search', ...TINY, '--budget', '30', '--population', '6', '--held-out', 'none', '--funnel-size', '0', '--db', db, '--workers', '1', '--guide', '{"warmupTrials":10,"retrainEveryTrials":10}');
+    assert.equal(code, 0, err);
+    const shown = await cli('show', 'optimizers-1/round-1', '--db', db);
+    assert.match(shown.out, /algorithm guided/);
+    assert.match(shown.out, /guided mutations: \d+/);
+    const refused = await cli('optimizers', 'search', ...TINY, '--budget', '5', '--no-db', '--guide', '{maxTries:4}');
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /--guide: settings must be a JSON object/);
+  });
+
   it('shows a program simplified, as stored with --dead, and as a TypeScript update rule', async () => {
     const simplified = await cli('optimizers', 'show', 'lion');
     assert.equal(simplified.code, 0, simplified.err);

@@ -4,14 +4,14 @@
  * from a seeded generator so that every run writes the same store.
  */
 import { Rng } from '../../src/core/rng.ts';
-import type { StudySpec, StudyStore } from '../../src/store/types.ts';
+import type { Recipe, StudySpec, StudyStore } from '../../src/store/types.ts';
 
 /** The study the generator writes: two objectives, error (min) and complexity (min). */
-export function syntheticSpec(name: string, trials: number): StudySpec {
+export function syntheticSpec(name: string, trials: number, space?: Recipe): StudySpec {
   return {
     name,
     task: { id: 'synthetic', config: null },
-    space: undefined,
+    space,
     algorithm: undefined,
     objectives: [{ name: 'error', goal: 'min' }, { name: 'complexity', goal: 'min' }],
     seed: 1,
@@ -27,9 +27,28 @@ export function syntheticValues(rng: Rng, id: number): [error: number, complexit
   return [error, complexity];
 }
 
+/** Options of `writeSyntheticStudy`. */
+export interface SyntheticOptions {
+  /** One trial in this many fails (default 97). */
+  readonly failEvery?: number;
+  /** Return each done trial's values (default: an empty map). */
+  readonly keepValues?: boolean;
+  /** One trial in this many is a cache hit (default: none). */
+  readonly cachedEvery?: number;
+  /** Trials name this many workers in turn (default: none named). */
+  readonly workers?: number;
+  /** The study's space, stored with it (default: none; `GRAPH_SPACE` reads the genotypes written). */
+  readonly space?: Recipe;
+  /** Leave the study running instead of ending it at its budget. */
+  readonly running?: boolean;
+}
+
+/** A graph space whose programs are the genotypes the generator writes. */
+export const GRAPH_SPACE: Recipe = { id: 'graph', config: { inputs: 2, ops: ['add', 'mul', 'sin'], names: ['x', 'y'] } };
+
 /** Writes a finished study of `trials` trials, one in `failEvery` failed, and returns each done trial's values by id. */
-export function writeSyntheticStudy(store: StudyStore, name: string, trials: number, options: { readonly failEvery?: number; readonly keepValues?: boolean } = {}): Map<number, [number, number]> {
-  store.createStudy(syntheticSpec(name, trials));
+export function writeSyntheticStudy(store: StudyStore, name: string, trials: number, options: SyntheticOptions = {}): Map<number, [number, number]> {
+  store.createStudy(syntheticSpec(name, trials, options.space));
   const log = store.log(name);
   const rng = new Rng(7);
   const values = new Map<number, [number, number]>();
@@ -51,13 +70,17 @@ export function writeSyntheticStudy(store: StudyStore, name: string, trials: num
       status: failed ? 'failed' : 'done',
       values: failed ? [NaN, NaN] : [error, complexity],
       error: failed ? 'non-finite objective' : undefined,
-      cached: false,
-      info: failed ? undefined : { trainError: error * 0.9, constants: [c * 3.7], offset: 0.5 * c, slope: 1 - c },
+      cached: options.cachedEvery !== undefined && id % options.cachedEvery === 0,
+      info:
+        failed && options.workers === undefined
+          ? undefined
+          : { ...(failed ? {} : { trainError: error * 0.9, constants: [c * 3.7], offset: 0.5 * c, slope: 1 - c }), ...(options.workers === undefined ? {} : { worker: `w${id % options.workers}` }) },
       seq: 2 * id + 1,
       finishedMs: id * 0.05 + 0.04,
     });
     if (!failed && options.keepValues === true) values.set(id, [error, complexity]);
   }
-  void log.ended({ stopReason: 'budget', elapsedMs: trials * 0.05 });
+  if (options.running === true) store.flush();
+  else void log.ended({ stopReason: 'budget', elapsedMs: trials * 0.05 });
   return values;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -36,6 +36,7 @@ describe('the packed package', { timeout: 240_000 }, () => {
   it('holds compiled JavaScript with types, and no TypeScript sources', () => {
     assert.ok(installed.files.includes('dist/index.js') && installed.files.includes('dist/index.d.ts'));
     assert.ok(installed.files.includes('dist/executors/worker.js'), 'the worker threads entry is missing');
+    assert.ok(installed.files.includes('dist/dashboard/assets/common.js'), "the dashboard's page scripts are missing");
     const sources = installed.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
     assert.deepEqual(sources, []);
     assert.deepEqual(installed.files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('bench/')), []);
@@ -87,5 +88,23 @@ console.log(JSON.stringify(found));`;
     });
     assert.match(search, /best/);
     assert.match(execFileSync(bin, ['studies', '--db', 'runs.db'], { cwd: project, encoding: 'utf8', env: plainEnv() }), /sr-1/);
+  });
+
+  it("serves the dashboard from the install: its page scripts and the libraries' browser builds", async () => {
+    const project = installed.esmProject;
+    const bin = join(installed.dir, 'node_modules/.bin/amoeba');
+    const dashboard = spawn(bin, ['dashboard', '--db', 'runs.db', '--port', '0'], { cwd: project, env: plainEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        dashboard.stdout.setEncoding('utf8').on('data', (t: string) => void ((out += t), /^http\S+\n/.test(out) && resolve(out.trim())));
+        dashboard.on('exit', (code) => reject(new Error(`amoeba dashboard exited with ${code}`)));
+      });
+      for (const path of ['/', '/assets/study.js', '/lib/vega/vega.min.js', '/lib/vega-lite/vega-lite.min.js', '/lib/katex/katex.min.js', '/api/studies']) {
+        assert.equal((await fetch(new URL(path, url))).status, 200, path);
+      }
+    } finally {
+      dashboard.kill('SIGTERM');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { prune } from '../../spaces/graph/draft.ts';
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import type { OpSet } from '../../spaces/graph/op-set.ts';
 import { GraphBuilder, type EncodedGraph, type ProgramEncoder } from './encoded-graph.ts';
@@ -15,7 +16,8 @@ export interface DagEncodingOptions {
  * column) and per op vertex (its op name); outputs mark the node they read (`output:j`).
  * Each argument is an edge typed by its position, so a − b and b − a differ; the arguments
  * of a commutative op all take position 0, so a + b and b + a encode alike, as the space's
- * key already treats them.
+ * key already treats them. Dead vertices (an optimizer program's stepping stones) are left
+ * out: they change nothing the program computes, as its key ignores them too.
  */
 export function dagEncoding(options: DagEncodingOptions): ProgramEncoder<Graph> {
   const { inputs, outputs, ops } = options;
@@ -27,7 +29,8 @@ export function dagEncoding(options: DagEncodingOptions): ProgramEncoder<Graph> 
   ];
   const positions = Math.max(1, ...ops.specs.map((s) => s.arity));
   const commutative = new Map(ops.specs.map((s) => [s.name, s.commutative]));
-  const encode = (g: Graph): EncodedGraph => {
+  const encode = (program: Graph): EncodedGraph => {
+    const g = prune(program);
     const b = new GraphBuilder('dagEncoding', vocabulary, positions);
     for (let i = 0; i < g.inputs; i++) b.node([`input:${i}`]);
     g.vertices.forEach((v) => {

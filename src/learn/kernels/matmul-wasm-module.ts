@@ -6,7 +6,7 @@
  * so that each k step of a micro-kernel reads one contiguous run of B, while A is read in place
  * (one broadcast per row and k) in either storage order.
  */
-import { FunctionBody, ModuleBuilder, ValueType } from './wasm-assembler.ts';
+import { forLoop, FunctionBody, ModuleBuilder, ValueType } from './wasm-assembler.ts';
 
 const { I32, V128 } = ValueType;
 
@@ -28,20 +28,6 @@ export interface MatmulModuleOptions {
  * 2 panel vectors and a broadcast in its 16 xmm registers; unrolling only lengthened the loop).
  */
 export const defaultMatmulModuleOptions: MatmulModuleOptions = { rows: 4, vectors: 2, unroll: 1, relaxed: false };
-
-/** Emits `for (counter = start; counter < limit; counter += step) body()` (signed compare). */
-function forLoop(f: FunctionBody, counter: number, start: () => void, limit: () => void, step: number, body: () => void): void {
-  start();
-  f.set(counter);
-  f.block().loop();
-  f.get(counter);
-  limit();
-  f.i32LtS().i32Eqz().brIf(1);
-  body();
-  f.get(counter).i32(step).i32Add().set(counter);
-  f.br(0);
-  f.end().end();
-}
 
 /**
  * pack_b(b, rowStride, columnStride, k, n, dst): copies op(B) (k×n, element (p, j) at byte

@@ -111,6 +111,8 @@ export class FunctionBody {
   i32And(): this { return this.op(0x71); }
   i32Shl(): this { return this.op(0x74); }
   i32ShrU(): this { return this.op(0x76); }
+  i32Load(m: MemoryArgument = {}): this { return this.op(0x28).memory(m.alignLog2 ?? 2, m.offset ?? 0); }
+  f32Add(): this { return this.op(0x92); }
   f32Load(m: MemoryArgument = {}): this { return this.op(0x2a).memory(m.alignLog2 ?? 2, m.offset ?? 0); }
   f32Store(m: MemoryArgument = {}): this { return this.op(0x38).memory(m.alignLog2 ?? 2, m.offset ?? 0); }
 
@@ -134,7 +136,10 @@ export class FunctionBody {
     this.bytes.push(...lane, ...lane, ...lane, ...lane);
     return this;
   }
+  f32x4ExtractLane(lane: number): this { return this.simd(0x1f).op(lane); }
+  f32x4Gt(): this { return this.simd(0x44); }
   f32x4Ge(): this { return this.simd(0x46); }
+  v128And(): this { return this.simd(0x4e); }
   /** Lanes of the first operand where the mask (third) has ones, of the second elsewhere. */
   v128Bitselect(): this { return this.simd(0x52); }
   f32x4Abs(): this { return this.simd(0xe0); }
@@ -146,6 +151,20 @@ export class FunctionBody {
   f32x4Max(): this { return this.simd(0xe9); }
   /** Relaxed SIMD: a·b + c, fused where the hardware has FMA (operands pushed a, b, c). */
   f32x4RelaxedMadd(): this { return this.simd(0x105); }
+}
+
+/** Emits `for (counter = start; counter < limit; counter += step) body()` (signed compare). */
+export function forLoop(f: FunctionBody, counter: number, start: () => void, limit: () => void, step: number, body: () => void): void {
+  start();
+  f.set(counter);
+  f.block().loop();
+  f.get(counter);
+  limit();
+  f.i32LtS().i32Eqz().brIf(1);
+  body();
+  f.get(counter).i32(step).i32Add().set(counter);
+  f.br(0);
+  f.end().end();
 }
 
 /** One exported function of a module under construction. */

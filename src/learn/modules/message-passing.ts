@@ -1,10 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { flag, wholeNumber } from '../../core/options.ts';
 import { add } from '../tensor/elementwise.ts';
-import { matmul } from '../tensor/matmul.ts';
-import { scaledAdd } from '../tensor/scaled-add.ts';
-import { gatherSegmentSum } from '../tensor/segment.ts';
-import { reshape } from '../tensor/shape-ops.ts';
+import { messageSum } from '../tensor/message-sum.ts';
 import { parameter, shapeText, zeros, type Tensor } from '../tensor/tensor.ts';
 import { glorotUniform } from '../tensor/init.ts';
 import type { ActivationName } from './activation.ts';
@@ -97,9 +94,7 @@ export function messagePassing(options: MessagePassingOptions): MessagePassing {
     checkEdges(edges, nodes, edgeTypes);
     const slots = new Int32Array(edges.targets.length);
     for (let i = 0; i < slots.length; i++) slots[i] = edges.targets[i]! * edgeTypes + edges.types[i]!;
-    const sums = gatherSegmentSum(h, edges.sources, slots, nodes * edgeTypes);
-    const messages = matmul(reshape(sums, [nodes, edgeTypes * inputSize]), reshape(edgeWeight, [edgeTypes * inputSize, inputSize]));
-    return update.forward(epsilon === null ? add(h, messages) : scaledAdd(add(epsilon, 1), h, messages));
+    return update.forward(messageSum(h, epsilon === null ? null : add(epsilon, 1), edgeWeight, { sources: edges.sources, slots }));
   };
   const parts = epsilon === null ? { edgeWeight, update } : { edgeWeight, epsilon, update };
   return { ...moduleParts(parts), inputSize, outputSize, edgeTypes, edgeWeight, epsilon, update, forward };

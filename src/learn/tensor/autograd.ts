@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import type { GradientTarget } from '../kernels/matmul.ts';
 import { returnBuffers, takeBuffer } from './gradient-buffers.ts';
 import { allocate, Tensor, type FloatArray, type Origin } from './tensor.ts';
 
@@ -51,9 +52,17 @@ export function gradientOf(t: Tensor): FloatArray | null {
   return (t.gradBuffer ??= takeBuffer(t.dtype, t.size));
 }
 
-/** True when `t` wants a gradient and has received none yet in this pass (its buffer would be new). */
-export function gradientIsFresh(t: Tensor): boolean {
-  return t.gradWanted && t.gradBuffer === null;
+/**
+ * The gradient buffer of `t` for a backward function that overwrites it where `t` has received
+ * no gradient yet and adds to it otherwise (a product's output, which then needs no copy-in);
+ * null when `t` needs none. A new buffer is not zeroed. Take each input's target just before
+ * its writes, in case two inputs are one tensor.
+ */
+export function gradientTarget(t: Tensor): GradientTarget | null {
+  if (!t.gradWanted) return null;
+  if (t.gradBuffer !== null) return { into: t.gradBuffer, accumulate: true };
+  t.gradBuffer = takeBuffer(t.dtype, t.size, false);
+  return { into: t.gradBuffer, accumulate: false };
 }
 
 // The tensors the running `gradients` call returns gradients of: their buffers are never handed on.

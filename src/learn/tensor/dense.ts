@@ -1,7 +1,9 @@
 import { UsageError } from '../../core/errors.ts';
-import { matmul as kernel } from '../kernels/matmul.ts';
+import { denseBackwardWasm, denseForwardWasm, wasmDenseFits } from '../kernels/dense-wasm.ts';
+import { matmul as kernel, SMALL_MATMUL_MACS } from '../kernels/matmul.ts';
 import { outputBuffer } from './recycling.ts';
-import { gradientIsFresh, gradientOf, result } from './autograd.ts';
+import type { GradientTarget } from '../kernels/matmul.ts';
+import { gradientOf, gradientTarget, result } from './autograd.ts';
 import { compileKernel, UNARY_OPS, unaryForward } from './elementwise-ops.ts';
 import { allocate, shapeText, type DType, type FloatArray, type Tensor } from './tensor.ts';
 
@@ -83,9 +85,11 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
     throw new UsageError(`dense: x ${shapeText(x.shape)}, weight ${shapeText(weight.shape)}${bias === null ? '' : ` and bias ${shapeText(bias.shape)}`} do not fit [..., in] · [in, out] + [out]`);
   }
   if (x.dtype !== weight.dtype || (bias !== null && bias.dtype !== x.dtype)) throw new UsageError('dense: x, weight and bias must share one element type; convert with cast()');
-  const { epilogue, gradient } = kernelsFor(activation, x.dtype);
   const rows = x.size / inputs;
-  const y = outputBuffer(x.dtype, rows * outputs);
+  // Both paths write every element of the product.
+  const y = outputBuffer(x.dtype, rows * outputs, false);
+  if (usesWasm(x, activation, rows, inputs, outputs)) return denseInWasm(x, weight, bias, activation as 'identity' | 'relu', y as Float32Array, rows, inputs, outputs);
+  const { epilogue, gradient } = kernelsFor(activation, x.dtype);
   kernel(x.data, 0, weight.data, 0, y, 0, rows, inputs, outputs, false, false, false);
   epilogue(y, bias === null ? null : bias.data, rows, outputs);
   const shape = [...x.shape.slice(0, -1), outputs];
@@ -98,16 +102,31 @@ export function dense(x: Tensor, weight: Tensor, bias: Tensor | null, activation
     } else if (gb !== null) {
       for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < outputs; c++, i++) gb[c]! += g[i]!;
     }
-    // dW = xᵀ·dz, dx = dz·Wᵀ.
-    // A gradient no one has written yet is overwritten, not added to (no copy-in); freshness
-    // is read just before each write, in case x and the weight are one tensor.
-    if (weight.gradWanted) {
-      const fresh = gradientIsFresh(weight);
-      kernel(x.data, 0, gz, 0, gradientOf(weight)!, 0, inputs, rows, outputs, true, false, !fresh);
-    }
-    if (x.gradWanted) {
-      const fresh = gradientIsFresh(x);
-      kernel(gz, 0, weight.data, 0, gradientOf(x)!, 0, rows, outputs, inputs, false, true, !fresh);
-    }
+    // dW = xᵀ·dz, dx = dz·Wᵀ. A gradient no one has written yet is overwritten, not added to
+    // (no copy-in); each target is taken just before its writes, in case x and the weight are one tensor.
+    const gw = gradientTarget(weight);
+    if (gw !== null) kernel(x.data, 0, gz, 0, gw.into, 0, inputs, rows, outputs, true, false, gw.accumulate);
+    const gx = gradientTarget(x);
+    if (gx !== null) kernel(gz, 0, weight.data, 0, gx.into, 0, rows, outputs, inputs, false, true, gx.accumulate);
+  });
+}
+
+/** Float32 layers with identity or relu, vector-wide outputs and more than a tiny product run fused in WebAssembly. */
+function usesWasm(x: Tensor, activation: ActivationName, rows: number, inputs: number, outputs: number): boolean {
+  return x.dtype === 'float32' && (activation === 'identity' || activation === 'relu') && wasmDenseFits(outputs) && rows * inputs * outputs > SMALL_MATMUL_MACS;
+}
+
+/** `dense` through the fused WebAssembly kernels (dense-wasm.ts): the same values, fewer passes. */
+function denseInWasm(
+  x: Tensor, weight: Tensor, bias: Tensor | null, activation: 'identity' | 'relu', y: Float32Array, rows: number, inputs: number, outputs: number,
+): Tensor {
+  denseForwardWasm(x.data as Float32Array, weight.data as Float32Array, bias === null ? null : bias.data as Float32Array, y, rows, inputs, outputs, activation);
+  const shape = [...x.shape.slice(0, -1), outputs];
+  return result(y, shape, bias === null ? [x, weight] : [x, weight, bias], (g) => {
+    const gb = bias === null ? null : gradientOf(bias) as Float32Array | null;
+    // W's gradient is written before x's, in the order the targets are taken (x and the weight may be one tensor).
+    const weightTarget = gradientTarget(weight) as GradientTarget<Float32Array> | null;
+    const xTarget = gradientTarget(x) as GradientTarget<Float32Array> | null;
+    denseBackwardWasm({ x: x.data as Float32Array, weight: weight.data as Float32Array, y, g: g as Float32Array, rows, inputs, outputs, activation }, gb, weightTarget, xTarget);
   });
 }

@@ -17,13 +17,16 @@ const MAX_POOLED_ELEMENTS = 32 * 1024 * 1024;
 const pools: Record<DType, Map<number, FloatArray[]>> = { float32: new Map(), float64: new Map() };
 let pooledElements = 0;
 
-/** A zero-filled buffer of `size` elements, recycled when one of that size is free. */
-export function takeBuffer(dtype: DType, size: number): FloatArray {
+/**
+ * A buffer of `size` elements, recycled when one of that size is free: zero-filled, or when
+ * `zeroed` is false holding whatever it held (for a caller that writes every element).
+ */
+export function takeBuffer(dtype: DType, size: number, zeroed = true): FloatArray {
   const free = size >= MIN_POOLED_ELEMENTS ? pools[dtype].get(size) : undefined;
   const buffer = free?.pop();
   if (buffer === undefined) return allocate(dtype, size);
   pooledElements -= size;
-  return buffer.fill(0);
+  return zeroed ? buffer.fill(0) : buffer;
 }
 
 /** Hands buffers back for reuse; the caller must hold no reference to any of them afterwards. */

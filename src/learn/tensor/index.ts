@@ -12,6 +12,8 @@ export { matmul } from './matmul.ts';
 export { concat, reshape, slice, transpose } from './shape-ops.ts';
 export { recycling } from './recycling.ts';
 export { scaledAdd } from './scaled-add.ts';
+export type { MessageSlots } from './message-sum.ts';
+export { messageSum } from './message-sum.ts';
 export { gather, gatherSegmentSum, segmentMax, segmentMean, segmentSum } from './segment.ts';
 export type { ActivationName } from './dense.ts';
 export { ACTIVATION_NAMES, dense } from './dense.ts';

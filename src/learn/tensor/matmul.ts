@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
-import { matmul as kernel } from '../kernels/matmul.ts';
+import { matmulBatch } from '../kernels/matmul.ts';
 import { outputBuffer } from './recycling.ts';
-import { gradientIsFresh, gradientOf, result } from './autograd.ts';
+import { gradientTarget, result } from './autograd.ts';
 import { shapeText, sizeOf, type Tensor } from './tensor.ts';
 
 /** Options of `matmul`. */
@@ -37,31 +37,24 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const shape = [...(countA >= countB ? batchA : batchB), m, n];
   const strideA = countA === 1 ? 0 : m * k;
   const strideB = countB === 1 ? 0 : k * n;
-  const y = outputBuffer(a.dtype, batch * m * n);
-  for (let i = 0; i < batch; i++) kernel(a.data, i * strideA, b.data, i * strideB, y, i * m * n, m, k, n, transposeA, transposeB, false);
+  // The products write every element.
+  const y = outputBuffer(a.dtype, batch * m * n, false);
+  matmulBatch(a.data, b.data, y, batch, strideA, strideB, m * n, m, k, n, transposeA, transposeB, false);
   return result(y, shape, [a, b], (g) => {
     // A gradient no one has written yet is overwritten rather than added to (no copy-in);
-    // a shared operand (stride 0) sums over the batch, so only its first product overwrites.
-    // Each freshness is read just before its writes, in case a and b are one tensor.
-    const freshA = gradientIsFresh(a);
-    const ga = gradientOf(a);
-    // dA = dY·Bᵀ (stored transposed when A was used transposed); a shared A sums over the batch.
+    // a shared operand (stride 0) sums over the batch. Each target is taken just before its
+    // writes, in case a and b are one tensor.
+    const ga = gradientTarget(a);
+    // dA = dY·Bᵀ (stored transposed when A was used transposed).
     if (ga !== null) {
-      for (let i = 0; i < batch; i++) {
-        const add = !freshA || (strideA === 0 && i > 0);
-        if (transposeA) kernel(b.data, i * strideB, g, i * m * n, ga, i * strideA, k, n, m, transposeB, true, add);
-        else kernel(g, i * m * n, b.data, i * strideB, ga, i * strideA, m, n, k, false, !transposeB, add);
-      }
+      if (transposeA) matmulBatch(b.data, g, ga.into, batch, strideB, m * n, strideA, k, n, m, transposeB, true, ga.accumulate);
+      else matmulBatch(g, b.data, ga.into, batch, m * n, strideB, strideA, m, n, k, false, !transposeB, ga.accumulate);
     }
-    const freshB = gradientIsFresh(b);
-    const gb = gradientOf(b);
+    const gb = gradientTarget(b);
     // dB = Aᵀ·dY (stored transposed when B was used transposed).
     if (gb !== null) {
-      for (let i = 0; i < batch; i++) {
-        const add = !freshB || (strideB === 0 && i > 0);
-        if (transposeB) kernel(g, i * m * n, a.data, i * strideA, gb, i * strideB, n, m, k, true, transposeA, add);
-        else kernel(a.data, i * strideA, g, i * m * n, gb, i * strideB, k, m, n, !transposeA, false, add);
-      }
+      if (transposeB) matmulBatch(g, a.data, gb.into, batch, m * n, strideA, strideB, n, m, k, true, transposeA, gb.accumulate);
+      else matmulBatch(a.data, g, gb.into, batch, strideA, m * n, strideB, k, m, n, !transposeA, false, gb.accumulate);
     }
   });
 }

@@ -50,9 +50,22 @@ export function logSoftmax(x: Tensor): Tensor {
 /** Softmax over the last axis. */
 export function softmax(x: Tensor): Tensor {
   const { count, width } = rows('softmax', x);
-  const y = outputBuffer(x.dtype, x.size);
-  logSoftmaxRows(x.data, y, count, width);
-  for (let i = 0; i < y.length; i++) y[i] = Math.exp(y[i]!);
+  const y = outputBuffer(x.dtype, x.size, false);
+  const xs = x.data;
+  // e^(x − top) / Σ: one exponential per element (the logarithm of log-softmax is not needed),
+  // and no overflow, as every exponent is at most 0 and the sum at least 1.
+  for (let r = 0; r < count; r++) {
+    const base = r * width;
+    let top = -Infinity;
+    for (let i = 0; i < width; i++) top = Math.max(top, xs[base + i]!);
+    let total = 0;
+    for (let i = 0; i < width; i++) {
+      const e = Math.exp(xs[base + i]! - top);
+      y[base + i] = e;
+      total += e;
+    }
+    for (let i = 0; i < width; i++) y[base + i] = y[base + i]! / total;
+  }
   return result(y, x.shape, [x], (g) => {
     const gx = gradientOf(x);
     if (gx === null) return;

@@ -12,11 +12,14 @@ import { allocate, Tensor, type DType, type FloatArray } from './tensor.ts';
 // The buffers made in each open scope, innermost last.
 const scopes: FloatArray[][] = [];
 
-/** The zero-filled storage of an op's result: recycled inside `recycling`, new outside it. */
-export function outputBuffer(dtype: DType, size: number): FloatArray {
+/**
+ * The storage of an op's result: recycled inside `recycling`, new outside it; zero-filled
+ * unless `zeroed` is false (for an op that writes every element).
+ */
+export function outputBuffer(dtype: DType, size: number, zeroed = true): FloatArray {
   const scope = scopes[scopes.length - 1];
   if (scope === undefined || size < MIN_POOLED_ELEMENTS) return allocate(dtype, size);
-  const buffer = takeBuffer(dtype, size);
+  const buffer = takeBuffer(dtype, size, zeroed);
   scope.push(buffer);
   return buffer;
 }

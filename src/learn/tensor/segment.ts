@@ -16,7 +16,8 @@ function rowWidth(op: string, x: Tensor): number {
   return sizeOf(x.shape.slice(1));
 }
 
-function checkIndices(op: string, indices: Int32Array, limit: number, what: string): void {
+/** Refuses an index outside 0..limit−1, naming the op, what it indexes and where. */
+export function checkIndices(op: string, indices: Int32Array, limit: number, what: string): void {
   for (let i = 0; i < indices.length; i++) {
     const at = indices[i]!;
     if (at < 0 || at >= limit) throw new UsageError(`${op}: ${what} ${at} at position ${i} is outside 0..${limit - 1}`);
@@ -92,23 +93,36 @@ function segmentWeightedSum(op: string, x: Tensor, segmentIds: Int32Array, segme
 export function segmentMax(x: Tensor, segmentIds: Int32Array, segments: number): Tensor {
   const width = checkSegments('segmentMax', x, segmentIds, segments);
   const y = outputBuffer(x.dtype, segments * width);
-  const source = new Int32Array(segments * width).fill(-1);
+  // The element each maximum came from; a segment's first row is taken whole, later rows only where larger.
+  const source = new Int32Array(segments * width);
+  const filled = new Uint8Array(segments);
   const xs = x.data;
   for (let r = 0; r < segmentIds.length; r++) {
     const s = segmentIds[r]!;
+    const base = s * width, from = r * width;
+    if (filled[s] === 0) {
+      filled[s] = 1;
+      for (let i = 0; i < width; i++) {
+        y[base + i] = xs[from + i]!;
+        source[base + i] = from + i;
+      }
+      continue;
+    }
     for (let i = 0; i < width; i++) {
-      const at = s * width + i;
-      const v = xs[r * width + i]!;
-      if (source[at] === -1 || v > y[at]!) {
-        y[at] = v;
-        source[at] = r * width + i;
+      const v = xs[from + i]!;
+      if (v > y[base + i]!) {
+        y[base + i] = v;
+        source[base + i] = from + i;
       }
     }
   }
   return result(y, [segments, ...x.shape.slice(1)], [x], (g) => {
     const gx = gradientOf(x);
     if (gx === null) return;
-    for (let at = 0; at < source.length; at++) if (source[at]! >= 0) gx[source[at]!]! += g[at]!;
+    for (let s = 0; s < segments; s++) {
+      if (filled[s] === 0) continue;
+      for (let at = s * width; at < (s + 1) * width; at++) gx[source[at]!]! += g[at]!;
+    }
   });
 }
 

@@ -1,3 +1,4 @@
+import type { GuideSettings } from '../../algorithms/guided-register.ts';
 import type { MemoryShape, RegisterProgram, RegisterSpaceOptions } from '../../spaces/register/index.ts';
 import type { Executor } from '../../core/plugs.ts';
 import type { Recipe, StudyStore } from '../../store/types.ts';
@@ -31,6 +32,8 @@ export interface ExperimentConfig {
   readonly maxAbsError?: number;
   /** Tier-up threshold of the program engine. */
   readonly compileAfter?: number;
+  /** Guided evolution: a discriminator over the programs' data-flow graphs accepts or retries each mutation (default: plain). */
+  readonly guide?: GuideSettings;
 }
 
 /** A progress report, sent at most about once a second. */

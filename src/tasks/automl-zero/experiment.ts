@@ -1,6 +1,7 @@
 import type { EvaluationCache } from '../../core/plugs.ts';
 import { Study } from '../../core/study.ts';
-import type { Trial } from '../../core/types.ts';
+import type { Algorithm, Trial } from '../../core/types.ts';
+import type { Guided } from '../../algorithms/guided.ts';
 import { fecCache } from '../../hashing/index.ts';
 import type { RegisterProgram } from '../../spaces/register/index.ts';
 import { isFinished, rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
@@ -95,7 +96,7 @@ async function runExperiment(plan: ExperimentPlan, budget: { budgetTrials: numbe
     const study = new Study<RegisterProgram>({ ...parts, seed: spec.seed, ...budgetOf(spec), ...extras, ...(cache === undefined ? {} : { cache }) });
     watch(study);
     const summary = await study.run();
-    return experimentOutcome(plan, parts.algorithm as ExperimentEvolution, summary.elapsedMs, judge);
+    return experimentOutcome(plan, experimentEvolution(parts.algorithm), summary.elapsedMs, judge);
   }
   const study = existing === undefined ? startStoredStudy<RegisterProgram>(store, spec, extras) : resumeStoredStudy<RegisterProgram>(store, name, extras);
   watch(study);
@@ -110,8 +111,14 @@ function budgetOf(spec: StudySpec): { budgetTrials?: number; budgetSeconds?: num
 /** A stored experiment's outcome, from its algorithm rebuilt from the last snapshot. */
 export function storedOutcome(store: StudyStore, name: string, plan: ExperimentPlan, judge: Judge): ExperimentOutcome {
   const stored = store.study(name)!;
-  const algorithm = rebuildParts<RegisterProgram>(stored, store.lastSnapshot(name)?.algorithm).algorithm as ExperimentEvolution;
+  const algorithm = experimentEvolution(rebuildParts<RegisterProgram>(stored, store.lastSnapshot(name)?.algorithm).algorithm);
   return experimentOutcome(plan, algorithm, stored.elapsedMs, judge);
+}
+
+/** The experiment's evolution, inside the guide when the experiment is guided. */
+function experimentEvolution(algorithm: Algorithm<RegisterProgram>): ExperimentEvolution {
+  const guided = algorithm as Partial<Guided<RegisterProgram>>;
+  return (typeof guided.guidedAlgorithm === 'function' ? guided.guidedAlgorithm() : algorithm) as ExperimentEvolution;
 }
 
 /** Progress about once a second, the first time after the first 256 individuals of the run. */

@@ -3,7 +3,8 @@ import { numberIn, probability, wholeNumber } from '../../core/options.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Json, Space } from '../../core/types.ts';
 import { prune } from '../../spaces/graph/draft.ts';
-import { isConst, type Graph } from '../../spaces/graph/graph.ts';
+import { isConst, type Graph, type GraphSignature } from '../../spaces/graph/graph.ts';
+import type { OpSet } from '../../spaces/graph/op-set.ts';
 import { graphKey } from '../../spaces/graph/key.ts';
 import { checkGraph, parseGraph, reachable } from '../../spaces/graph/validate.ts';
 import { changeOperand, deleteStatement, insertStatement, type MutationSettings, type StatementMutation } from './mutations.ts';
@@ -31,6 +32,9 @@ export interface OptimizerSpaceOptions {
 /** A space of optimizer programs, with what its users need beyond `Space`. */
 export interface OptimizerSpace extends Space<Graph> {
   readonly maxStatements: number;
+  /** The function set, as a graph space's (what the guided-evolution graph encoding reads). */
+  readonly ops: OpSet;
+  readonly signature: GraphSignature;
   /** The program `random` starts from. */
   readonly start: Graph;
   /** Throws a SpaceError unless `g` is a valid program of this space (dead statements allowed). */
@@ -62,6 +66,8 @@ export function deadStatementCount(g: Graph): number {
 
 class StatementSpace implements OptimizerSpace {
   private readonly weights: readonly number[];
+  readonly ops = optimizerOps;
+  readonly signature = OPTIMIZER_SIGNATURE;
 
   constructor(
     readonly maxStatements: number,

@@ -11,6 +11,7 @@ import './register.ts';
 import { SAC_GRAPH } from './sac-graph.ts';
 import { RL_LOSS_OBJECTIVES, rlLossConfig, type RlLossTaskConfig } from './task.ts';
 import type { StoredSearchOptions } from '../../store/index.ts';
+import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
 
 /** An rl-loss search: the task, the NSGA-II population and the budget. */
 export interface RlLossSearchOptions extends StoredSearchOptions<Graph> {
@@ -24,6 +25,12 @@ export interface RlLossSearchOptions extends StoredSearchOptions<Graph> {
   readonly maxVertices?: number;
   /** Variation attempts per proposal until the child can train (default 20; 1 keeps the plain graph space's mutants). */
   readonly maxTries?: number;
+  /**
+   * Guided evolution: a learned discriminator accepts or retries each mutation (default:
+   * plain). It compares losses by one objective, the first (performance) unless its
+   * `objective` setting names another.
+   */
+  readonly guide?: GuideSettings;
 }
 
 /** The search's result: the final front, SAC's own trial (the first), and the study's counters. */
@@ -63,10 +70,11 @@ export function rlLossRecipes(options: RlLossSearchOptions): { task: Recipe; spa
   const spaceConfig = { maxVertices, maxTries: options.maxTries ?? 20 };
   const space = trainableLossSpace(spaceConfig);
   const initial = initialPopulation(space, populationSize, options.seed ?? 0).map((g) => space.toJSON(g));
+  const evolution = { id: 'nsga2', config: { populationSize, initial } };
   return {
     task: { id: 'rl-loss', config: rlLossConfig((options.task ?? {}) as Json) as unknown as Json },
     space: { id: 'rl-loss-graph', config: spaceConfig },
-    algorithm: { id: 'nsga2', config: { populationSize, initial } },
+    algorithm: options.guide === undefined ? evolution : guideRecipe(evolution, { kind: 'graph' }, options.guide),
   };
 }
 

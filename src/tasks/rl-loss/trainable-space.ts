@@ -3,6 +3,7 @@ import { show, wholeNumber } from '../../core/options.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Json, Space } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
+import type { GraphSpace } from '../../spaces/graph/space.ts';
 import { untrainableReason } from './loss-graph.ts';
 import { lossSpace, LOSS_MAX_VERTICES } from './loss-space.ts';
 
@@ -22,7 +23,7 @@ export interface TrainableLossSpaceConfig {
  * single mutations of SAC in the plain graph space are of that kind). Genotypes, keys and JSON are the graph
  * space's own, so stored trials read back through either.
  */
-export function trainableLossSpace(config: TrainableLossSpaceConfig = {}): Space<Graph> {
+export function trainableLossSpace(config: TrainableLossSpaceConfig = {}): Space<Graph> & Pick<GraphSpace, 'ops' | 'signature'> {
   const inner = lossSpace(config.maxVertices ?? LOSS_MAX_VERTICES);
   const maxTries = wholeNumber('rl-loss-graph', 'maxTries', config.maxTries ?? 20, 1);
   const retry = (make: () => Graph, parentKey: string | undefined): Graph => {
@@ -31,6 +32,9 @@ export function trainableLossSpace(config: TrainableLossSpaceConfig = {}): Space
     return child;
   };
   return {
+    // The graph space's op set and signature, which the guided-evolution graph encoding reads.
+    ops: inner.ops,
+    signature: inner.signature,
     random: (rng: Rng) => retry(() => inner.random(rng), undefined),
     mutate: (g: Graph, rng: Rng) => retry(() => inner.mutate(g, rng), inner.key(g)),
     crossover: (a: Graph, b: Graph, rng: Rng) => retry(() => inner.crossover(a, b, rng), inner.key(a)),
@@ -41,7 +45,7 @@ export function trainableLossSpace(config: TrainableLossSpaceConfig = {}): Space
 }
 
 /** The space from its JSON config, every key checked. */
-export function trainableLossSpaceFromConfig(config: Json): Space<Graph> {
+export function trainableLossSpaceFromConfig(config: Json): Space<Graph> & Pick<GraphSpace, 'ops' | 'signature'> {
   const fields = config ?? {};
   if (typeof fields !== 'object' || Array.isArray(fields)) throw new UsageError(`rl-loss-graph: the config must be an object, got ${show(config)}`);
   for (const key of Object.keys(fields)) if (key !== 'maxVertices' && key !== 'maxTries') throw new UsageError(`rl-loss-graph: unknown config key '${key}'; known: maxVertices, maxTries`);

@@ -11,6 +11,9 @@ import { DEMO_OPS, instruction, registerSpace, type RegisterProgram } from '../.
 import { NB101_GUIDE_ENCODING, NB201_GUIDE_ENCODING } from '../../../src/tasks/nas/guide-encodings.ts';
 import { randomNb101Spec } from '../../../src/tasks/nas/nb101/mutations.ts';
 import { nasBench201Space } from '../../../src/tasks/nas/nb201/space.ts';
+import { programFromStatements } from '../../../src/tasks/optimizers/program.ts';
+import { lionProgram } from '../../../src/tasks/optimizers/reference-programs.ts';
+import { optimizerSpace } from '../../../src/tasks/optimizers/space.ts';
 
 /** The graph as sorted node rows and sorted edges over node rows: equal for graphs equal up to renaming their nodes, when rows are distinct enough. */
 function edgesAsRows(g: EncodedGraph): { nodes: string[]; edges: string[] } {
@@ -163,6 +166,15 @@ describe('graph encodings', () => {
     assert.deepEqual([...batch.graphOf], [0, 0, 0, 1, 1, 1]);
     assert.deepEqual([...batch.edges.sources].slice(4), [3, 5, 4, 5]);
     assert.deepEqual(batch.features.shape, [6, dag.width]);
+  });
+
+  it('encodes an optimizer program by its live statements: dead ones change nothing', () => {
+    const optimizers = optimizerSpace();
+    const encoder = encoderFromRecipe(optimizers, { kind: 'graph' });
+    const live = programFromStatements([['m', 'interpolate', 'g', 'm', 0.9], ['update', 'mul_st', 'lr', 'm']]);
+    const withDead = programFromStatements([['m', 'interpolate', 'g', 'm', 0.9], ['t', 'square', 'g'], ['t', 'exp', 't'], ['update', 'mul_st', 'lr', 'm']]);
+    assert.deepEqual(edgesAsRows(encoder.encode(withDead)), edgesAsRows(encoder.encode(live)));
+    assert.notDeepEqual(edgesAsRows(encoder.encode(lionProgram())), edgesAsRows(encoder.encode(live)));
   });
 
   it('refuses a recipe of an unknown kind or a space of another kind', () => {

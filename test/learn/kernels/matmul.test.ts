@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Rng } from '../../../src/core/rng.ts';
-import { matmul, type FloatArray } from '../../../src/learn/kernels/matmul.ts';
+import { matmul, matmulBatch, type FloatArray } from '../../../src/learn/kernels/matmul.ts';
 import { matmulNaive, matmulSmall } from '../../../src/learn/kernels/matmul-js.ts';
 import { createWasmMatmul, matmulWasm } from '../../../src/learn/kernels/matmul-wasm.ts';
 import { buildMatmulModule, defaultMatmulModuleOptions } from '../../../src/learn/kernels/matmul-wasm-module.ts';
@@ -75,6 +75,26 @@ for (const [name, kernel, Storage, tolerance] of paths) {
     fc.assert(fc.property(cases, (c) => assertMatchesReference(kernel, c, Storage, tolerance)), { numRuns: 150 });
   });
 }
+
+test('matmulBatch gives each matrix the product matmul gives it, a shared output summing over the batch', () => {
+  const batchCases = fc.record({
+    batch: fc.integer({ min: 1, max: 5 }), m: size(12), k: size(12), n: size(12), transposeA: fc.boolean(), transposeB: fc.boolean(),
+    sharedA: fc.boolean(), sharedB: fc.boolean(), sharedOut: fc.boolean(), accumulate: fc.boolean(), seed: fc.integer(),
+  });
+  fc.assert(fc.property(batchCases, (c) => {
+    const rng = new Rng(c.seed);
+    const fill = (length: number): Float32Array => Float32Array.from({ length }, () => rng.uniform(-1, 1));
+    const strideA = c.sharedA ? 0 : c.m * c.k, strideB = c.sharedB ? 0 : c.k * c.n, strideOut = c.sharedOut ? 0 : c.m * c.n;
+    const a = fill(c.sharedA ? c.m * c.k : c.batch * c.m * c.k), b = fill(c.sharedB ? c.k * c.n : c.batch * c.k * c.n);
+    const out = fill(c.sharedOut ? c.m * c.n : c.batch * c.m * c.n), expected = Float32Array.from(out);
+    matmulBatch(a, b, out, c.batch, strideA, strideB, strideOut, c.m, c.k, c.n, c.transposeA, c.transposeB, c.accumulate);
+    for (let i = 0; i < c.batch; i++) {
+      matmul(a, i * strideA, b, i * strideB, expected, i * strideOut, c.m, c.k, c.n, c.transposeA, c.transposeB, c.accumulate || (c.sharedOut && i > 0));
+    }
+    const error = out.reduce((worst, v, i) => Math.max(worst, Math.abs(v - expected[i]!)), 0);
+    assert.ok(error <= 1e-5 * (c.k + 1) * c.batch, `max error ${error} for ${JSON.stringify(c)}`);
+  }), { numRuns: 150 });
+});
 
 test('matmul with k = 0 writes zeros, or leaves out alone when accumulating', () => {
   const out = Float32Array.of(5, 5, 5, 5, 5);

@@ -6,6 +6,8 @@ import { BUILT_IN_TASKS_URL } from '../../../src/tasks/built-in.ts';
 import type { ExperimentResult } from '../../../src/tasks/automl-zero/index.ts';
 import { runExperiments } from '../../../src/tasks/automl-zero/index.ts';
 import { tinyPreset } from './tiny-preset.ts';
+import { studyReport } from '../../../src/report/index.ts';
+import { experimentGroupJson, experimentGroupResult } from '../../../src/tasks/automl-zero/experiment-group.ts';
 
 const TINY = tinyPreset(20_000);
 
@@ -23,6 +25,20 @@ function groupStore() {
 }
 
 describe('runExperiments with a store', () => {
+  it('runs a guided experiment to its training steps and reads its outcome back through the guide', async () => {
+    const config = { ...tinyPreset(2_000), guide: { warmupTrials: 40, retrainEveryTrials: 40 } };
+    const stored = { store: memoryStore(), group: 'az' };
+    stored.store.createGroup({ name: 'az', command: 'automl-zero', config: experimentGroupJson({ preset: 'tiny', experiment: config, seed: 12, maxExperiments: 1 }) });
+    const result = await runExperiments(config, { seed: 12, maxExperiments: 1, store: stored });
+    assert.equal(result.experiments, 1);
+    assert.ok(result.trainSteps > 2_000, `${result.trainSteps} training steps`);
+    const member = stored.store.group('az')!.members[0]!;
+    assert.equal(stored.store.study(member)?.algorithm?.id, 'guided');
+    const diagnostics = studyReport(stored.store, stored.store.study(member)!).diagnostics!;
+    assert.ok((diagnostics['discriminator training steps'] as number) > 0, JSON.stringify(diagnostics));
+    assert.equal(experimentGroupResult(stored.store, stored.store.group('az')!).trainSteps, result.trainSteps);
+  });
+
   it('stores each experiment as a member of the group and finds what a run in memory finds', async () => {
     const plain = await runExperiments(TINY, { seed: 11, maxExperiments: 3 });
     const stored = groupStore();

@@ -10,6 +10,7 @@ import { adamwProgram, lionProgram, sgdMomentumProgram } from '../../../src/task
 import { optimizerRecipes, searchOptimizers } from '../../../src/tasks/optimizers/search.ts';
 import { optimizerTask, updateFingerprint, type OptimizerTask } from '../../../src/tasks/optimizers/task.ts';
 import type { OptimizerSpace } from '../../../src/tasks/optimizers/space.ts';
+import { studyReport } from '../../../src/report/index.ts';
 
 const QUADRATIC = { kind: 'quadratic', dimensions: 6, condition: 100, steps: 60 } as const;
 const TINY_MNIST = { kind: 'mnist-mlp', steps: 20, trainSize: 96, validSize: 64, hidden: 8, pool: 4 } as const;
@@ -85,6 +86,21 @@ describe('optimizer search', () => {
     const summary = await resumed.run();
     assert.equal(summary.trials, 40);
     assert.equal(resumed.best()?.values[0], result.best.values[0]);
+  });
+
+  it('runs guided by a discriminator over the programs\' graphs, counts restarts through the guide, and resumes guided', async () => {
+    const store = memoryStore();
+    const guide = { warmupTrials: 16, retrainEveryTrials: 16 };
+    const result = await searchOptimizers({ proxy: QUADRATIC, lrGrid: [1e-2], budgetTrials: 48, populationSize: 8, seed: 4, restartPatience: 10, guide, store: { store, name: 'guided-1' } });
+    assert.equal(result.summary.trials, 48);
+    assert.equal(store.study('guided-1')?.algorithm?.id, 'guided');
+    assert.ok(result.restarts !== undefined && result.restarts >= 1, `restarts ${result.restarts}`);
+    const diagnostics = studyReport(store, store.study('guided-1')!).diagnostics!;
+    assert.ok((diagnostics['guided mutations'] as number) > 0, JSON.stringify(diagnostics));
+    assert.ok((diagnostics['discriminator training steps'] as number) > 0);
+    // The stored study rebuilds the guided search, discriminator included, from its recipe and snapshot.
+    const resumed = resumeStoredStudy<Graph>(store, 'guided-1');
+    assert.equal((await resumed.run()).trials, 48);
   });
 });
 

@@ -15,6 +15,7 @@ import { rlLossTask } from '../../../src/tasks/rl-loss/task.ts';
 import type { Graph } from '../../../src/spaces/graph/graph.ts';
 import { cli } from '../../helpers/cli.ts';
 import { studyOutput } from '../../../src/cli/study-result.ts';
+import { studyReport } from '../../../src/report/index.ts';
 import { TINY_TASK } from './tiny-task.ts';
 
 describe('the rl-loss search', () => {
@@ -41,6 +42,15 @@ describe('the rl-loss search', () => {
     assert.equal(count(trainableLossSpace()), 0);
     assert.throws(() => trainableLossSpaceFromConfig({ maxTries: 0 }), /maxTries/);
     assert.throws(() => trainableLossSpaceFromConfig({ tries: 3 }), /unknown config key 'tries'/);
+  });
+
+  it('runs guided by a discriminator over the loss graphs, as a stored study with its diagnostics', async () => {
+    const store = memoryStore();
+    const result = await searchLosses({ task: TINY_TASK, populationSize: 3, budgetTrials: 9, seed: 5, guide: { warmupTrials: 4, retrainEveryTrials: 4 }, store: { store, name: 'guided-loss' } });
+    assert.equal(result.summary.trials, 9);
+    assert.equal(store.study('guided-loss')?.algorithm?.id, 'guided');
+    const diagnostics = studyReport(store, store.study('guided-loss')!).diagnostics!;
+    assert.ok((diagnostics['discriminator training steps'] as number) > 0, JSON.stringify(diagnostics));
   });
 
   it('prints the front beside SAC and keeps SAC\'s own trial', async () => {
