@@ -14,6 +14,7 @@ import {
   type Cataclysm, type CataclysmKind, type ControlEnv, type ControlTask, type FamilyScore,
 } from '../tasks/control/index.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
+import { addGuideFlag, guideSettings, type GuideFlag } from './guide-flag.ts';
 import { checkWritable, imageFormat, writeOutputFile } from './output-file.ts';
 import { showProgress } from './progress.ts';
 import { stopOnSignals } from './signals.ts';
@@ -27,6 +28,7 @@ interface EnvFlags {
 }
 
 interface SearchFlags extends StudyFlags, EnvFlags {
+  readonly guide?: GuideFlag;
   readonly budget?: number;
   readonly timeLimit?: number;
   readonly seed: number;
@@ -68,6 +70,7 @@ export const controlCommand: CliCommand = (program, io = processIo) => {
     .option('--population <n>', 'regularized evolution population (tournament min(10, population))', intFlag('population', 2, 100_000), 100)
     .option('--json <file>', 'also write the best policy, its code and its scores as JSON')
     .option('--quiet', 'no progress output');
+  addGuideFlag(search);
   addStudyFlags(search, 1)
     .addHelpText('after', '\nA search on cartpole stops once a policy lasts all 500 steps of every episode.\n\nExamples:\n  amoeba control search --env cartpole --seed 1\n  amoeba control search --env cataclysmic-cartpole --time-limit 120 --json best.json\n  amoeba control eval best.json --env cataclysmic-cartpole')
     .action(async (flags: SearchFlags) => {
@@ -84,6 +87,7 @@ export const controlCommand: CliCommand = (program, io = processIo) => {
           seed: flags.seed,
           populationSize: flags.population,
           signal: interrupt.signal,
+          ...(guideSettings(flags.guide) === undefined ? {} : { guide: guideSettings(flags.guide)! }),
           ...(budgetTrials === undefined ? {} : { budgetTrials }),
           ...(flags.timeLimit === undefined ? {} : { budgetSeconds: flags.timeLimit }),
           ...(plumbing.store === undefined ? {} : { store: plumbing.store }),

@@ -1,3 +1,4 @@
+import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
@@ -31,15 +32,18 @@ export interface PolicySearchOptions extends StoredSearchOptions<RegisterProgram
   readonly budgetEpisodes?: number;
   /** Stop once a policy lasts every episode (default true; not stored, so a resume runs to its budget). */
   readonly stopWhenPerfect?: boolean;
+  /** Guided evolution: a discriminator over the policies' data-flow graphs accepts or retries each mutation (default: plain). */
+  readonly guide?: GuideSettings;
 }
 
 /** The recipes of a policy search: the control task, the register space and regularized evolution. */
 export function policyRecipes(options: PolicySearchOptions, task: ControlTask): { task: Recipe; space: Recipe; algorithm: Recipe } {
   const populationSize = options.populationSize ?? 100;
+  const evolution = { id: 'regularized-evolution', config: { populationSize, tournamentSize: options.tournamentSize ?? Math.min(10, populationSize) } };
   return {
     task: { id: 'control', config: task.config },
     space: { id: POLICY_SPACE_ID, config: policySpaceOptions() as unknown as Json },
-    algorithm: { id: 'regularized-evolution', config: { populationSize, tournamentSize: options.tournamentSize ?? Math.min(10, populationSize) } },
+    algorithm: options.guide === undefined ? evolution : guideRecipe(evolution, { kind: 'register' }, options.guide),
   };
 }
 

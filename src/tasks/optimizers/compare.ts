@@ -40,11 +40,13 @@ export interface CompareOptions {
 /**
  * Trains each program on the proxy at every rate of the grid, for each seed (the proxy's
  * data, initial weights and batch order), and reports the best rate's validation loss. A
- * program that diverges at every rate scores Infinity for that seed.
+ * program that diverges at every rate scores Infinity for that seed. Unlike a search's
+ * evaluation, no training here is cut short by a time limit.
  */
 export function compareOptimizers(programs: readonly { readonly name: string; readonly program: Graph }[], proxy: ProxyConfig, options: CompareOptions = {}): ComparisonRow[] {
   const seeds = options.seeds ?? 1;
-  const tasks = Array.from({ length: seeds }, (_, s) => optimizerTask({ proxy: { ...proxy, seed: (proxy.seed ?? 1) + s }, ...(options.lrGrid === undefined ? {} : { lrGrid: options.lrGrid }) }));
+  // No time limit: a comparison runs every training to its end, however loaded the machine.
+  const tasks = Array.from({ length: seeds }, (_, s) => optimizerTask({ proxy: { ...proxy, seed: (proxy.seed ?? 1) + s }, timeLimitMs: Infinity, ...(options.lrGrid === undefined ? {} : { lrGrid: options.lrGrid }) }));
   return programs.map(({ name, program }) => {
     const best = tasks.map((task) => task.runs(program)[0]!);
     const losses = best.map((b) => b.run.validLoss);

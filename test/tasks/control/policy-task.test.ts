@@ -9,6 +9,9 @@ import type { Json } from '../../../src/core/types.ts';
 import { instruction, type RegisterProgram } from '../../../src/spaces/register/index.ts';
 import { POLICY_SPACE_ID, controlTask, formatPolicy, policySpaceOptions, registerPolicy, type ControlTask } from '../../../src/tasks/control/index.ts';
 import { printProgram } from '../../../src/report/program-printers.ts';
+import { searchPolicies } from '../../../src/tasks/control/search.ts';
+import { studyReport } from '../../../src/report/index.ts';
+import { memoryStore } from '../../../src/store/index.ts';
 
 // start: v1 = (0.1, 0.5, 10, 2) entry by entry; step: s4 = v1·v0. The linear balancer.
 const BALANCER: RegisterProgram = {
@@ -97,6 +100,15 @@ describe('register-machine policies', () => {
     const firstBest = Math.max(...first);
     assert.ok(study.best()!.values[0]! > firstBest, `best ${study.best()!.values[0]} vs first ${firstBest}`);
     assert.ok(study.best()!.values[0]! >= 100, `best ${study.best()!.values[0]}`);
+  });
+
+  it('a guided search reads policies as register data-flow graphs and trains its discriminator', async () => {
+    const store = memoryStore();
+    const result = await searchPolicies({ task: { env: 'cartpole', episodes: 2 }, seed: 3, populationSize: 10, budgetTrials: 60, stopWhenPerfect: false, guide: { warmupTrials: 20, retrainEveryTrials: 20 }, store: { store, name: 'guided-policy' } });
+    assert.equal(result.summary.trials, 60);
+    assert.equal(store.study('guided-policy')?.algorithm?.id, 'guided');
+    const diagnostics = studyReport(store, store.study('guided-policy')!).diagnostics!;
+    assert.ok((diagnostics['discriminator training steps'] as number) > 0, JSON.stringify(diagnostics));
   });
 });
 
