@@ -22,14 +22,15 @@ export { fecCache, functionalHash, quantize } from './hashing/index.ts';
 // Typed DAG programs.
 export type { Graph, GraphSpace, GraphSpaceOptions, OpSet, OpSpec, Vertex } from './spaces/graph/index.ts';
 export { columnEvaluator, compileGraph, constantsOf, defineOp, graphKey, graphSpace, interpret, opSet, shapeKey, simplify } from './spaces/graph/index.ts';
-export { toC, toInfix, toJS, toLatex, withConstants } from './spaces/graph/index.ts';
+export { toC, toInfix, toJS, toLatex, toNumpy, toSympy, withConstants } from './spaces/graph/index.ts';
+export { simplifyAlgebra } from './spaces/graph/algebra/index.ts';
 
 // Small learners ('amoeba/learn' has them all).
 export { levenbergMarquardt } from './learn/index.ts';
 
 // Symbolic regression.
-export type { Formula, RegressionData, SymbolicRegressionResult, SymbolicRegressionSearchOptions } from './tasks/symbolic-regression/index.ts';
-export { nguyen, readCsv, regressionData, searchFormulas, symbolicRegressionTask } from './tasks/symbolic-regression/index.ts';
+export type { FitOptions, Formula, RegressionData, SymbolicRegressionModel, SymbolicRegressionResult, SymbolicRegressionSearchOptions, TableLike } from './tasks/symbolic-regression/index.ts';
+export { loadModel, nguyen, readCsv, regressionData, searchFormulas, symbolicRegression, symbolicRegressionTask } from './tasks/symbolic-regression/index.ts';
 
 // Heavier parts have their own entry points, so that importing 'amoeba' stays light:
 // 'amoeba/symbolic' (PyGlove-style spaces), 'amoeba/store' (SQLite, resume),

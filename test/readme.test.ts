@@ -30,4 +30,13 @@ describe('README', () => {
     const out = execFileSync(process.execPath, [join(root, 'bin/amoeba.js'), 'run', 'examples/search.ts', '--no-db', '--workers', '1', '--budget', '3000', '--quiet'], { cwd: root, encoding: 'utf8' });
     assert.match(out, /best \d+ trials:\n {2}#\d+ {2}error 0\n/);
   });
+
+  it('shows the symbolic-regression example exactly as it is in examples/, and it fits and reads back its model', () => {
+    const example = readFileSync(join(root, 'examples/symbolic-regression.ts'), 'utf8');
+    assert.ok(readme.includes('```ts\n' + example + '```'), 'README code block and examples/symbolic-regression.ts differ');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'examples/symbolic-regression.ts')], { cwd: root, encoding: 'utf8' });
+    assert.match(out, /validation R² 1\b/);
+    assert.match(out, /predicted: 2\n/);
+    assert.match(out, /read back: /);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Json } from '../core/types.ts';
 import type { StoredGroup, StudySpec, StudyStore } from '../store/index.ts';
 import { exportFunction, type ExportLanguage } from '../tasks/function-approx/export.ts';
+import { exportReduced, reducesArgument } from '../tasks/function-approx/reduced-export.ts';
 import { approxJson, comparisonTable } from '../tasks/function-approx/report.ts';
 import type { ApproxSearchResult } from '../tasks/function-approx/search.ts';
 import { approxSetup, settingsFromJson, settingsJson, type ApproxSettings, type ApproxSetup } from '../tasks/function-approx/setup.ts';
@@ -68,10 +69,14 @@ export function approxGroupOutput(store: StudyStore, group: StoredGroup, setup?:
   return { text: `${lines.join('\n')}\n`, json: json as unknown as Json, result };
 }
 
-/** Each front program as a function in `language`, fewest ops first. */
+/** Each front program as a function in `language`, fewest ops first; float32 exp2 with its argument reduction (`reduced-export.ts`). */
 export function exportedFront(result: ApproxSearchResult, targetName: string, language: ExportLanguage): string {
   return result.front
-    .map((p) => `// ${p.ops} ops, max error ${p.maxError}\n${exportFunction(p.program, `${targetName}_${p.ops}ops`, language, { ops: result.ops, float32: result.mode === 'float32' })}`)
+    .map((p) => {
+      const name = `${targetName}_${p.ops}ops`;
+      const code = reducesArgument(targetName, result.interval, result.mode) ? exportReduced(p.program, name, language, result.ops) : exportFunction(p.program, name, language, { ops: result.ops, float32: result.mode === 'float32' });
+      return `// ${p.ops} ops, max error ${p.maxError}\n${code}`;
+    })
     .join('\n\n');
 }
 

@@ -70,7 +70,7 @@ export const approxCommand: CliCommand = (program, io: CliIo = processIo) => {
     .option('--sqrt', 'allow sqrt')
     .option('--no-baseline-seeds', 'start from random programs instead of the classic baselines')
     .option('--json <path>', 'write { front, baselines } as JSON')
-    .option('--export <lang>', 'print each front program as a function: ts, js or c')
+    .option('--export <lang>', 'print each front program as a function: ts, js or c (float32 exp2 on [0,1]: the whole 2^x, argument reduction included)')
     .option('--export-file <path>', 'write the exported functions to this file instead of stdout')
     .option('--verify', 'float32 mode: check front programs, fewest ops first, on every float32 of the interval until one is below 1 ulp (on --workers threads, default all cores)')
     .option('--quiet', 'no progress line');

@@ -8,6 +8,7 @@ import { exportCommand } from './export.ts';
 import { nasCommand } from './nas.ts';
 import { optimizersCommand } from './optimizers.ts';
 import { plotCommand } from './plot.ts';
+import { predictCommand } from './predict.ts';
 import { resumeCommand } from './resume.ts';
 import { rlLossCommand } from './rl-loss.ts';
 import { runCommand } from './run.ts';
@@ -20,6 +21,7 @@ import { workerCommand } from './worker.ts';
 export const commands: CliCommand[] = [
   demoCommand,
   srCommand,
+  predictCommand,
   approxCommand,
   automlZeroCommand,
   controlCommand,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
+import { readJsonFile } from './json-file.ts';
 import type { Executor } from '../core/plugs.ts';
 import { tasks } from '../core/registries.ts';
 import type { Study, StudySummary } from '../core/study.ts';
@@ -155,12 +155,7 @@ function taskConfig(flags: EnvFlags): { env: ControlEnv; action?: 'discrete' | '
 }
 
 function readPolicy(path: string): RegisterProgram {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the policy ${path}: ${(error as Error).message}`);
-  }
+  const json = readJsonFile(path, 'the policy');
   const program = json !== null && typeof json === 'object' && 'policy' in json ? (json as { policy: unknown }).policy : json;
   return registerSpaceFromConfig(policySpaceOptions({ maxStartSize: 1000, maxStepSize: 1000 }) as unknown as Json).fromJSON(program);
 }

@@ -37,7 +37,8 @@ export const dashboardCommand: CliCommand = (program, io = processIo) => {
         watch.close();
         throw error;
       }
-      io.err(`amoeba dashboard: ${watch.studies().length} studies in ${flags.db ?? DEFAULT_STORE_FILE}, read-only; Ctrl-C stops it\n`);
+      const count = watch.studies().length;
+      io.err(`amoeba dashboard: ${count} ${count === 1 ? 'study' : 'studies'} in ${flags.db ?? DEFAULT_STORE_FILE}, read-only; Ctrl-C stops it\n`);
       if (remote) io.err('amoeba dashboard: every request must carry this token; share the address below only with whom may read the store\n');
       io.out(`${dashboard.url}\n`);
       const signal = await new Promise<NodeJS.Signals>((resolve) => {

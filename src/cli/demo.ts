@@ -4,7 +4,7 @@ import type { RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import { intFlag, numberFlag, processIo, type CliCommand } from './command.ts';
 import { checkWritable, writeOutputFile } from './output-file.ts';
 import { stopOnSignals } from './signals.ts';
-import { frontJson, runSearch } from './sr.ts';
+import { modelJson, runSearch } from './sr.ts';
 import { addStudyFlags, type StudyFlags } from './study-flags.ts';
 
 /** A physical law the demo rediscovers from measurements it generates. */
@@ -90,7 +90,7 @@ export const demoCommand: CliCommand = (program, io = processIo) => {
           const best = result.front[result.best];
           const exact = best !== undefined && best.validError < 1e-20;
           if (exact) recovered++;
-          laws.push({ law: law.formula, recovered: exact, ...(frontJson(result) as { [key: string]: Json }) });
+          laws.push({ law: law.formula, recovered: exact, ...(modelJson(result, law.formula.split(' = ')[0]!) as { [key: string]: Json }) });
           const lhs = law.formula.split(' = ')[0];
           io.out(exact ? `Recovered exactly: ${lhs} = ${best.expression}   (the law: ${law.formula})\n` : `Best so far: ${lhs} = ${best?.expression ?? '—'}   (the law: ${law.formula}); try a longer --time-limit\n`);
         }

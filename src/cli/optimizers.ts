@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
+import { readJsonFile } from './json-file.ts';
 import type { Json } from '../core/types.ts';
 import type { Graph } from '../spaces/graph/graph.ts';
 import { openStoreFile, type StoredGroup, type StudyStore } from '../store/index.ts';
@@ -67,12 +67,7 @@ function lrGridFromFlags(raw: string | undefined): number[] | undefined {
 /** A reference program by name, or a program read from a JSON file (a graph, or `--json` output's `best.program`). */
 function namedProgram(item: string): { name: string; program: Graph } {
   if (!item.endsWith('.json')) return { name: item, program: referenceProgram(item) };
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(item, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the program file ${item}: ${(error as Error).message}`);
-  }
+  const json = readJsonFile(item, 'the program file');
   const inner = (json as { best?: { program?: unknown } }).best?.program ?? json;
   return { name: item.replace(/^.*\//, '').replace(/\.json$/, ''), program: parseGraph(inner, optimizerOps) };
 }

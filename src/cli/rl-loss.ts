@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
+import { readJsonFile } from './json-file.ts';
 import type { Executor } from '../core/plugs.ts';
 import type { Study, StudySummary } from '../core/study.ts';
 import type { Json, Trial } from '../core/types.ts';
@@ -79,12 +79,7 @@ function taskConfig(flags: TaskFlags): Partial<RlLossTaskConfig> {
 export function readLoss(source: string): Graph {
   const space = lossSpace(1000);
   if (source === 'sac') return space.fromJSON(SAC_GRAPH);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(source, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the loss ${source}: ${(error as Error).message}; give 'sac' or a JSON file holding a loss graph`);
-  }
+  const json = readJsonFile(source, 'the loss', "; give 'sac' or a JSON file holding a loss graph");
   const graph = typeof json === 'object' && json !== null && 'graph' in json ? (json as { graph: unknown }).graph : json;
   try {
     return space.fromJSON(graph);

@@ -1,7 +1,9 @@
 import '../tasks/symbolic-regression/register.ts';
 import { formatNumber, formatStudyReport, studyReport } from '../report/index.ts';
 import { openStoreFile } from '../store/index.ts';
-import type { StoredGroup, StudyStore } from '../store/index.ts';
+import type { StoredGroup, StoredStudy, StudyStore } from '../store/index.ts';
+import type { Json } from '../core/types.ts';
+import { formulaStudyReport } from './sr.ts';
 import { intFlag, processIo } from './command.ts';
 import type { CliCommand } from './command.ts';
 import { requireStudyOrGroup } from './study-group.ts';
@@ -33,6 +35,12 @@ export const showCommand: CliCommand = (program, io = processIo) => {
           io.out(flags.json === true ? `${JSON.stringify({ group: target.group.name, command: target.group.command, members }, null, 2)}\n` : formatGroup(target.group, members));
           return;
         }
+        const own = SHOW_FORMATS.get(target.study.task.id);
+        if (own !== undefined) {
+          const output = own(store, target.study);
+          io.out(flags.json === true ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+          return;
+        }
         const report = studyReport(store, target.study, flags.top);
         io.out(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatStudyReport(report));
       } finally {
@@ -40,6 +48,12 @@ export const showCommand: CliCommand = (program, io = processIo) => {
       }
     });
 };
+
+/**
+ * Tasks whose studies `show` prints in their own command's terms: a formula study as the
+ * front `sr` prints (each formula fitted and simplified, with the same complexity).
+ */
+const SHOW_FORMATS: ReadonlyMap<string, (store: StudyStore, study: StoredStudy) => { readonly text: string; readonly json: Json }> = new Map([['symbolic-regression', formulaStudyReport]]);
 
 /** One member of a group as `show` summarises it. */
 interface MemberSummary {

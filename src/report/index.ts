@@ -1,5 +1,5 @@
 /** Reports on stored studies: summaries, trial tables, plots and program printing. */
-export { formatNumber, formatStudyReport, lossOf, studyReport } from './study-report.ts';
+export { formatDiagnostics, formatNumber, formatStudyHeader, formatStudyReport, lossOf, studyReport } from './study-report.ts';
 export type { ReportedTrial, StudyReport } from './study-report.ts';
 export { trialsAsCsv, trialsAsJson } from './trial-table.ts';
 export { studyPlotSpec } from './study-plot.ts';

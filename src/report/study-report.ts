@@ -97,28 +97,35 @@ function frontIds(done: Iterable<TrialResult>, objectives: readonly Objective[])
     .map((p) => p.id);
 }
 
-/** The report as text for a terminal. */
-export function formatStudyReport(report: StudyReport): string {
-  const { study, counts, trials } = report;
-  const lines = [
+/** The report's first lines: the study, its task and algorithm, objectives, counts and dates. */
+export function formatStudyHeader(report: StudyReport): string[] {
+  const { study, counts } = report;
+  return [
     `study ${study.name}: ${study.status}${study.stopReason === undefined ? '' : ` (${study.stopReason})`}, seed ${study.seed}`,
     `  task ${study.task.id}${study.algorithm === undefined ? '' : `, algorithm ${study.algorithm.id}`}, budget ${study.budgetTrials ?? '—'} trials${study.budgetSeconds === undefined ? '' : `, ${study.budgetSeconds} s`}`,
     `  objectives ${study.objectives.map((o) => `${o.name} (${o.goal})`).join(', ')}`,
     `  trials: ${counts.done} done, ${counts.failed} failed, ${counts.running} running, ${counts.pending} pending; ${(study.elapsedMs / 1000).toFixed(1)} s`,
     `  created ${new Date(study.createdAt).toISOString()}, updated ${new Date(study.updatedAt).toISOString()}`,
-    '',
-    report.kind === 'best' ? `best ${trials.length} trials:` : `Pareto front (${trials.length} trials):`,
   ];
+}
+
+/** The report as text for a terminal. */
+export function formatStudyReport(report: StudyReport): string {
+  const { trials } = report;
+  const lines = [...formatStudyHeader(report), '', report.kind === 'best' ? `best ${trials.length} trials:` : `Pareto front (${trials.length} trials):`];
   for (const t of trials) {
     const values = Object.entries(t.values).map(([name, v]) => `${name} ${formatNumber(v)}`).join(', ');
     lines.push(`  #${t.id}  ${values}`, ...t.program.split('\n').map((line) => `      ${line}`));
   }
   if (trials.length === 0) lines.push('  (no finished trials yet)');
-  if (report.diagnostics !== undefined) {
-    lines.push('', 'algorithm diagnostics (last snapshot):');
-    for (const [label, value] of Object.entries(report.diagnostics)) lines.push(`  ${label}: ${formatDiagnostic(value)}`);
-  }
+  lines.push(...formatDiagnostics(report));
   return lines.join('\n') + '\n';
+}
+
+/** The algorithm's diagnostics after a blank line, or nothing when its snapshot has none. */
+export function formatDiagnostics(report: StudyReport): string[] {
+  if (report.diagnostics === undefined) return [];
+  return ['', 'algorithm diagnostics (last snapshot):', ...Object.entries(report.diagnostics).map(([label, value]) => `  ${label}: ${formatDiagnostic(value)}`)];
 }
 
 /** Six significant digits, without trailing noise. */

@@ -15,11 +15,18 @@ describe('amoeba approx', () => {
     const { code, out, err } = await cli('approx', 'exp2', '--budget', '30', '--max-ops', '5', '--validation-points', '129', '--quiet', '--no-db', '--json', json, '--export', 'c', '--export-file', c);
     assert.equal(code, 0, err);
     assert.match(out, /approx exp2 on \[0, 1\], mode real, seed 0/);
-    assert.match(out, /\n4 +[\d.e+-]+ +\d+ ops +minimax \[1\/1\]/);
+    assert.match(out, /\n4 +[\d.e+-]+ +\d+ ops +halve 1×, minimax \[1\/1\] as c \+ r\/q, square 1×/);
     const result = JSON.parse(readFileSync(json, 'utf8')) as { front: { ops: number; maxRelError: number; js: string }[]; baselines: { name: string; ops: number; maxRelError: number }[] };
     assert.ok(result.front.length > 0 && result.baselines.length > 0);
     assert.match(result.front[0]!.js, /^\(x\) => \{/);
     assert.match(readFileSync(c, 'utf8'), /double exp2_\d+ops\(double x\) \{/);
+  });
+
+  it('exports float32 exp2 as the whole 2^x: kernel, argument reduction and scaling', async () => {
+    const { code, out, err } = await cli('approx', 'exp2', '--mode', 'float32', '--budget', '10', '--max-ops', '4', '--validation-points', '129', '--quiet', '--no-db', '--export', 'ts');
+    assert.equal(code, 0, err);
+    assert.match(out, /function exp2_\d+ops_kernel\(x: number\): number \{/);
+    assert.match(out, /export function exp2_\d+ops\(x: number\): number \{\n {2}x = Math\.fround\(x\);/);
   });
 
   it('stores its restarts as one group whose table keeps the best of every restart', async () => {

@@ -91,8 +91,19 @@ describe('amoeba sr', () => {
     assert.match(out, /^sr-2\s+symbolic-regression\s+ended/m);
     // The report prints formulas as the search does: over the column names, constants fitted.
     const shown = await cli('show', 'sr-1', '--db', db);
-    assert.match(shown.out, /x·x|x²/);
+    assert.match(shown.out, /x²/);
     assert.doesNotMatch(shown.out, /x0/);
+  });
+
+  it('gives each formula the same complexity in sr and in show', async () => {
+    const db = join(dir, 'agree.db');
+    const run = await cli('sr', good, '--target', 'y', '--budget', '1500', '--seed', '4', '--quiet', '--workers', '1', '--db', db);
+    assert.equal(run.code, 0, run.err);
+    const shown = await cli('show', '--db', db);
+    assert.ok(front(run.out).length > 0);
+    assert.deepEqual(front(shown.out), front(run.out));
+    const json = JSON.parse((await cli('show', '--db', db, '--json')).out) as { model: { front: { complexity: number }[] } };
+    assert.deepEqual(json.model.front.map((f) => f.complexity), front(run.out).map((line) => Number(line.trim().replace(/^\*\s*/, '').split(/\s+/)[0])));
   });
 
   it('rejects a missing file', () => rejects(/cannot read data file '.*nope\.csv': no such file/, 'sr', join(dir, 'nope.csv'), '--target', 'y'));

@@ -39,6 +39,6 @@ export { graphCost, opCount } from './cost.ts';
 export type { SimplifyOptions } from './simplify.ts';
 export { simplify } from './simplify.ts';
 export type { COptions, InfixOptions, MathPrintOptions, PrintOptions } from './print.ts';
-export { MAX_TREE_NODES, hexFloat, toC, toInfix, toJS, toLatex } from './print.ts';
+export { MAX_TREE_NODES, hexFloat, toC, toInfix, toJS, toLatex, toNumpy, toSympy } from './print.ts';
 export type { ColumnEvaluator } from './column-evaluator.ts';
 export { columnEvaluator } from './column-evaluator.ts';

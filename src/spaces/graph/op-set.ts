@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
 import type { OpSpec } from './ops.ts';
+import { expressionOp, isOpDefinition } from './expression-op.ts';
 import { protectedOps } from './protected-ops.ts';
 import { ieeeOps } from './standard-ops.ts';
 
@@ -52,8 +53,14 @@ function knownOpsLine(): string {
   return `known ops: ${[...standardOps.keys()].sort().join(', ')}; aliases: ${aliases}`;
 }
 
+/** How configs and model files name an op: its definition text for an expression op, else its name. */
+export function opReference(spec: OpSpec): string {
+  return spec.definition ?? spec.name;
+}
+
 /**
- * Builds an op set from standard op names (or aliases) and custom specs from `defineOp`.
+ * Builds an op set from standard op names (or aliases), op definitions (`cubic(x)=x*x*x`, see
+ * `expressionOp`) and custom specs from `defineOp`.
  * Throws a UsageError naming an unknown op and listing the known ones; an op named twice is
  * kept once.
  */
@@ -61,10 +68,10 @@ export function opSet(items: readonly (string | OpSpec)[]): OpSet {
   if (!Array.isArray(items) || items.length === 0) throw new UsageError(`an op set needs at least one op; ${knownOpsLine()}`);
   const chosen = new Map<string, OpSpec>();
   for (const item of items) {
-    const spec = typeof item === 'string' ? standardOps.get(opAliases.get(item.trim()) ?? item.trim()) : item;
+    const spec = typeof item !== 'string' ? item : isOpDefinition(item) ? expressionOp(item) : standardOps.get(opAliases.get(item.trim()) ?? item.trim());
     if (spec === undefined) throw new UsageError(`unknown op '${String(item)}'; ${knownOpsLine()}`);
     const previous = chosen.get(spec.name);
-    if (previous !== undefined && previous !== spec) throw new UsageError(`two different ops are named '${spec.name}'`);
+    if (previous !== undefined && previous !== spec && (previous.definition === undefined || previous.definition !== spec.definition)) throw new UsageError(`two different ops are named '${spec.name}'`);
     chosen.set(spec.name, spec);
   }
   return new ValidatedOpSet([...chosen.values()]);

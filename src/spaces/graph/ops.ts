@@ -16,6 +16,10 @@ export interface Algebra {
   readonly idempotent?: boolean;
   /** `op(op(x)) = x` (neg). */
   readonly involution?: boolean;
+  /** One argument, `op(−x) = op(x)` (cos, abs, log|x|): the algebraic simplifier drops the argument's sign. */
+  readonly even?: boolean;
+  /** One argument, `op(−x) = −op(x)` (sin, tanh): the algebraic simplifier moves the sign outside. */
+  readonly odd?: boolean;
 }
 
 /** One operation of the graph language: its types, its code, its reference and its printers. */
@@ -39,9 +43,15 @@ export interface OpSpec {
   readonly latex: LatexPrinter;
   /** A parenthesised C99 expression (math.h) over the argument expressions. */
   readonly c: (args: readonly string[]) => string;
+  /** A parenthesised Python expression over NumPy arrays (`np.*`), computing what `emit` computes elementwise. */
+  readonly numpy: (args: readonly string[]) => string;
+  /** A SymPy expression of the plain math, as `toInfix` shows it (protected ops without their guards). */
+  readonly sympy: (args: readonly string[]) => string;
   readonly algebra: Algebra;
   /** One line for listings. */
   readonly description: string;
+  /** For an op defined by an expression (`cubic(x)=x*x*x`): that text, which configs store in place of the name. */
+  readonly definition?: string;
 }
 
 /** What `defineOp` needs; the rest of an OpSpec has defaults (all 'real', cost 1, call-style printers). */
@@ -57,8 +67,11 @@ export interface OpDefinition {
   readonly infix?: InfixPrinter;
   readonly latex?: LatexPrinter;
   readonly c?: (args: readonly string[]) => string;
+  readonly numpy?: (args: readonly string[]) => string;
+  readonly sympy?: (args: readonly string[]) => string;
   readonly algebra?: Algebra;
   readonly description?: string;
+  readonly definition?: string;
 }
 
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -94,7 +107,10 @@ export function defineOp(definition: OpDefinition): OpSpec {
     infix: definition.infix ?? infixCall(name),
     latex: definition.latex ?? latexCall(`\\operatorname{${name.replaceAll('_', '\\_')}}`),
     c: definition.c ?? ((args) => `${name}(${args.join(', ')})`),
+    numpy: definition.numpy ?? ((args) => `${name}(${args.join(', ')})`),
+    sympy: definition.sympy ?? ((args) => `Function('${name}')(${args.join(', ')})`),
     algebra: definition.algebra ?? {},
     description: definition.description ?? name,
+    ...(definition.definition === undefined ? {} : { definition: definition.definition }),
   };
 }

@@ -147,3 +147,31 @@ export function toC(g: Graph, options: COptions = {}): string[] {
   };
   return printOutputs(g, options.ops ?? standardOpSet, (i) => names[i]!, constant, (spec, args) => spec.c(args));
 }
+
+const PYTHON_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*|\[("[^"\\]*"|'[^'\\]*'|\d+)\])*$/;
+const PYTHON_IDENTIFIER = /^[A-Za-z_]\w*$/;
+
+/** A Python float literal: shortest round-trip decimal, negative ones parenthesised. */
+function pythonConstant(value: number): string {
+  const text = String(value);
+  return value < 0 ? `(${text})` : text;
+}
+
+/**
+ * A Python expression per output over NumPy (`import numpy as np`) arrays or floats named
+ * `names` (identifiers, or items such as `df["x 1"]`), guards of protected ops included: it
+ * computes what `toJS` computes, elementwise, up to the last bit of library functions.
+ */
+export function toNumpy(g: Graph, options: PrintOptions = {}): string[] {
+  const names = inputNames(options, g.inputs, (i) => `x${i}`, PYTHON_NAME);
+  return printOutputs(g, options.ops ?? standardOpSet, (i) => names[i]!, pythonConstant, (spec, args) => spec.numpy(args));
+}
+
+/**
+ * A SymPy expression per output (`from sympy import *`, with the names as symbols), for
+ * algebra: the plain math that `toInfix` shows, protected ops without their guards.
+ */
+export function toSympy(g: Graph, options: PrintOptions = {}): string[] {
+  const names = inputNames(options, g.inputs, (i) => `x${i}`, PYTHON_IDENTIFIER);
+  return printOutputs(g, options.ops ?? standardOpSet, (i) => names[i]!, pythonConstant, (spec, args) => spec.sympy(args));
+}

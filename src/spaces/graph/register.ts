@@ -32,12 +32,14 @@ export interface GraphSpaceConfig {
   readonly mutationWeights?: Partial<MutationWeights>;
   /** Names of the inputs, for printing programs (x0, x1, … when absent). */
   readonly names?: readonly string[];
+  /** Ops that may not appear anywhere inside others: `{ "sin": ["sin", "cos"] }`. */
+  readonly forbiddenNesting?: { readonly [outer: string]: readonly string[] };
 }
 
 /** Custom ops by name, so that a graph space config can use them (`graphOps.register('gelu', defineOp(…))`). */
 export const graphOps = new Registry<OpSpec>('graph op');
 
-const CONFIG_KEYS = ['inputs', 'ops', 'outputs', 'inputTypes', 'outputTypes', 'maxVertices', 'constants', 'initialVertices', 'mutationWeights', 'names'] as const;
+const CONFIG_KEYS = ['inputs', 'ops', 'outputs', 'inputTypes', 'outputTypes', 'maxVertices', 'constants', 'initialVertices', 'mutationWeights', 'names', 'forbiddenNesting'] as const;
 const CONSTANT_KEYS = ['init', 'logSigma', 'signFlip'];
 const OWNER = 'graph space config';
 
@@ -123,6 +125,8 @@ export function graphSpaceOptions(config: Json): GraphSpaceOptions {
     ...(constants === undefined ? {} : { constants }),
     ...present('initialVertices'),
     ...(weights === undefined ? {} : { mutationWeights: weights as Partial<MutationWeights> }),
+    // graphSpace checks the rules against its ops.
+    ...present('forbiddenNesting'),
   } as GraphSpaceOptions;
 }
 
@@ -140,6 +144,7 @@ const EXAMPLE: GraphSpaceConfig = {
   initialVertices: [1, 4],
   mutationWeights: { switchOutput: 0, changeOp: 2 },
   names: ['x', 'y'],
+  forbiddenNesting: { sin: ['sin'] },
 };
 
 if (!spaces.has('graph')) spaces.register('graph', graphSpaceFromConfig, 'typed DAG programs over an op set', EXAMPLE as unknown as Json);

@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors.ts';
+import { SpaceError, UsageError } from '../../core/errors.ts';
 import { probability, wholeNumber } from '../../core/options.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Json, Space } from '../../core/types.ts';
@@ -10,6 +10,7 @@ import { subgraphCrossover } from './crossover.ts';
 import { changeOp, insertVertex, perturbConstant, removeVertex, switchEdge, switchOutput, type Mutation } from './mutations.ts';
 import { toOpSet, type OpSet } from './op-set.ts';
 import type { OpSpec } from './ops.ts';
+import { checkNesting, nestingViolation, type ForbiddenNesting } from './nesting.ts';
 import { randomGraph } from './random-graph.ts';
 import { checkGraph, parseGraph, vertexTypes } from './validate.ts';
 
@@ -46,6 +47,8 @@ export interface GraphSpaceOptions {
   readonly initialVertices?: readonly [number, number];
   /** Relative chance of each mutation (missing ones keep their defaults). */
   readonly mutationWeights?: Partial<MutationWeights>;
+  /** Ops that may not appear anywhere inside others (PySR's nested constraints): `{ sin: ['sin', 'cos'] }`. */
+  readonly forbiddenNesting?: ForbiddenNesting;
 }
 
 /** A space of typed DAG programs, with the extras its users need beyond `Space`. */
@@ -99,6 +102,9 @@ function mutationWeights(given: Partial<MutationWeights> | undefined): MutationW
   return weights;
 }
 
+/** Tries per proposal at a program that breaks no nesting rule before the parent is kept. */
+const NESTING_TRIES = 20;
+
 class TypedGraphSpace implements GraphSpace {
   readonly ops: OpSet;
   readonly signature: GraphSignature;
@@ -108,6 +114,7 @@ class TypedGraphSpace implements GraphSpace {
     private readonly grammar: Grammar,
     private readonly initialVertices: readonly [number, number],
     private readonly weights: MutationWeights,
+    private readonly nesting: ForbiddenNesting | undefined,
   ) {
     this.ops = grammar.ops;
     this.signature = grammar.signature;
@@ -119,10 +126,24 @@ class TypedGraphSpace implements GraphSpace {
   }
 
   random(rng: Rng): Graph {
-    return randomGraph(this.grammar, rng, rng.intBetween(this.initialVertices[0], this.initialVertices[1]));
+    return this.allowed(() => randomGraph(this.grammar, rng, rng.intBetween(this.initialVertices[0], this.initialVertices[1])), () => randomGraph(this.grammar, rng, Math.min(1, this.initialVertices[1])));
   }
 
   mutate(g: Graph, rng: Rng): Graph {
+    return this.allowed(() => this.anyMutation(g, rng), () => g);
+  }
+
+  /** A program `make` builds that breaks no nesting rule, trying up to NESTING_TRIES times; else `fallback()`. */
+  private allowed(make: () => Graph, fallback: () => Graph): Graph {
+    if (this.nesting === undefined) return make();
+    for (let i = 0; i < NESTING_TRIES; i++) {
+      const g = make();
+      if (nestingViolation(g, this.nesting) === undefined) return g;
+    }
+    return fallback();
+  }
+
+  private anyMutation(g: Graph, rng: Rng): Graph {
     const input = { g, types: vertexTypes(g, this.ops, this.signature.inputTypes), grammar: this.grammar, rng };
     const kinds = (Object.keys(MUTATIONS) as MutationKind[]).filter((k) => this.weights[k] > 0);
     while (kinds.length > 0) {
@@ -137,7 +158,7 @@ class TypedGraphSpace implements GraphSpace {
   }
 
   crossover(a: Graph, b: Graph, rng: Rng): Graph {
-    return subgraphCrossover(a, b, this.grammar, rng);
+    return this.allowed(() => subgraphCrossover(a, b, this.grammar, rng), () => a);
   }
 
   mutateWith(kind: MutationKind, g: Graph, rng: Rng): Graph | undefined {
@@ -164,12 +185,19 @@ class TypedGraphSpace implements GraphSpace {
   fromJSON(json: unknown): Graph {
     const g = prune(parseGraph(json, this.ops));
     checkGraph(g, this.ops, { signature: this.signature, maxVertices: this.grammar.maxVertices, constants: this.constants, pruned: true });
+    this.checkNesting(g);
     return g;
   }
 
   validate(g: Graph): void {
     const parsed = parseGraph(g, this.ops);
     checkGraph(parsed, this.ops, { signature: this.signature, maxVertices: this.grammar.maxVertices, constants: this.constants, pruned: true });
+    this.checkNesting(parsed);
+  }
+
+  private checkNesting(g: Graph): void {
+    const violation = this.nesting === undefined ? undefined : nestingViolation(g, this.nesting);
+    if (violation !== undefined) throw new SpaceError(`the program nests ${violation}, which this space forbids`);
   }
 }
 
@@ -195,5 +223,6 @@ export function graphSpace(options: GraphSpaceOptions): GraphSpace {
   if (!Array.isArray(initial) || initial.length !== 2 || !Number.isInteger(low) || !Number.isInteger(high) || low < 0 || low > high || high > maxVertices) {
     throw new UsageError(`graphSpace: initialVertices must be [min, max] whole numbers with 0 <= min <= max <= maxVertices (${maxVertices}), got ${JSON.stringify(initial)}`);
   }
-  return new TypedGraphSpace(grammar, [low, high], mutationWeights(options.mutationWeights));
+  const nesting = options.forbiddenNesting === undefined ? undefined : checkNesting(options.forbiddenNesting, ops, 'graphSpace');
+  return new TypedGraphSpace(grammar, [low, high], mutationWeights(options.mutationWeights), nesting);
 }

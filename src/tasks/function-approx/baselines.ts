@@ -1,7 +1,7 @@
 import { opCount } from '../../spaces/graph/cost.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
-import { halvingProgram, minimaxProgram, padeProgram, taylorProgram } from './classic-forms.ts';
+import { halvingProgram, minimaxProgram, padeProgram, partialFractionProgram, taylorProgram } from './classic-forms.ts';
 import { programError, programRelativeError, scoringGrid, type ScoringGrid } from './measure.ts';
 import { symmetricProgram } from './symmetric-form.ts';
 import type { Interval, Target } from './targets.ts';
@@ -77,7 +77,8 @@ function bestCentred(build: (x0: number) => Graph | undefined, grid: ScoringGrid
 /**
  * Every classic baseline up to `maxOps` operations, scored on the grid: best-centred Taylor
  * and Padé, minimax polynomials and rationals (Remez, relative error), the symmetric form for
- * exp-like targets, and argument halving with squaring where the target allows it.
+ * exp-like targets, the [n/n] minimax as c + r/q, and argument halving (folded into the
+ * coefficients) with squaring where the target allows it.
  */
 export function classicBaselines(options: BaselineOptions): Baseline[] {
   const { target, interval, grid } = options;
@@ -101,8 +102,18 @@ export function classicBaselines(options: BaselineOptions): Baseline[] {
     found.push(score(`symmetric minimax [${n}/${n}]`, symmetricProgram(target, interval, n), grid));
     if (fma) found.push(score(`symmetric minimax [${n}/${n}] (fma)`, symmetricProgram(target, interval, n, { fma: true }), grid));
   }
+  for (let n = 2; (3 * n) / 2 + 4 <= maxOps; n++) {
+    found.push(score(`symmetric minimax [${n}/${n}] as c + t/g`, symmetricProgram(target, interval, n, { partialFraction: true }), grid));
+    if (fma) found.push(score(`symmetric minimax [${n}/${n}] as c + t/g (fma)`, symmetricProgram(target, interval, n, { partialFraction: true, fma: true }), grid));
+    for (let k = 1; k <= 2; k++) found.push(score(`halve ${k}×, symmetric minimax [${n}/${n}] as c + t/g, square ${k}×`, symmetricProgram(target, interval, n, { partialFraction: true, halvings: k }), grid));
+  }
+  for (let n = 1; 4 * n - 1 <= maxOps; n++) {
+    found.push(score(`minimax [${n}/${n}] as c + r/q`, partialFractionProgram(target, interval, n), grid));
+    if (fma) found.push(score(`minimax [${n}/${n}] as c + r/q (fma)`, partialFractionProgram(target, interval, n, { fma: true }), grid));
+  }
   for (let k = 1; k <= 2; k++) {
-    for (let m = 1; 2 * m + k + 1 <= maxOps; m++) found.push(score(`halve ${k}×, minimax poly ${m}, square ${k}×`, halvingProgram(target, interval, m, k), grid));
+    for (let m = 1; 2 * m + k <= maxOps; m++) found.push(score(`halve ${k}×, minimax poly ${m}, square ${k}×`, halvingProgram(target, interval, m, k), grid));
+    for (let n = 1; 4 * n - 1 + k <= maxOps; n++) found.push(score(`halve ${k}×, minimax [${n}/${n}] as c + r/q, square ${k}×`, halvingProgram(target, interval, n, k, { denominatorDegree: n }), grid));
   }
   return found.filter((b): b is Baseline => b !== undefined && b.ops <= maxOps);
 }

@@ -65,39 +65,67 @@ export function padeProgram(target: Target, x0: number, m: number, n: number, op
 
 /** The minimax [m/n] for relative error on the interval, as p(x)/q(x) with a monic q; undefined if Remez fails. */
 export function minimaxProgram(target: Target, interval: Interval, m: number, n: number, options: HornerOptions = {}): Graph | undefined {
-  const fit = minimaxInU(target, interval, m, n);
-  if (fit === undefined) return undefined;
-  const [low, high] = interval;
-  const half = (high - low) / 2;
-  const mid = (low + high) / 2;
-  const p = composeLinear(fit.numerator, 1 / half, -mid / half);
-  const q = composeLinear(fit.denominator, 1 / half, -mid / half);
-  return rationalProgram(p, q, options);
+  const fit = minimaxInX(target.fast, interval, m, n);
+  return fit === undefined ? undefined : rationalProgram(fit.p, fit.q, options);
 }
 
-function minimaxInU(target: Target, interval: Interval, m: number, n: number) {
+/** The Remez minimax [m/n] for relative error of f on the interval, coefficients in powers of x. */
+function minimaxInX(f: (x: number) => number, interval: Interval, m: number, n: number): { p: number[]; q: number[] } | undefined {
+  let fit;
   try {
-    const fit = remez({ f: target.fast, interval, numeratorDegree: m, denominatorDegree: n });
-    return Number.isFinite(fit.maxError) ? fit : undefined;
+    fit = remez({ f, interval, numeratorDegree: m, denominatorDegree: n });
   } catch {
     return undefined;
   }
+  if (!Number.isFinite(fit.maxError)) return undefined;
+  const [low, high] = interval;
+  const half = (high - low) / 2;
+  const mid = (low + high) / 2;
+  return { p: composeLinear(fit.numerator, 1 / half, -mid / half), q: composeLinear(fit.denominator, 1 / half, -mid / half) };
 }
 
 /**
- * Argument halving then squaring, for targets with f(x) = f(x/2)²: the minimax polynomial of
- * degree m for f on the interval scaled by 2^−k, evaluated at x·2^−k and squared k times.
+ * The minimax [n/n] as c + r(x)/q(x), q monic and r of degree n − 1 (the remainder of p by
+ * q, c = p's leading coefficient): one op fewer than p/q, since p's top Horner step becomes
+ * the single add of c. Undefined for n = 0 or when Remez fails.
  */
-export function halvingProgram(target: Target, interval: Interval, m: number, k: number, options: HornerOptions = {}): Graph | undefined {
-  if (target.squares !== true) return undefined;
-  const scale = 2 ** -k;
-  const fit = minimaxInU(target, [interval[0] * scale, interval[1] * scale], m, 0);
-  if (fit === undefined) return undefined;
-  const half = ((interval[1] - interval[0]) * scale) / 2;
-  const mid = ((interval[0] + interval[1]) * scale) / 2;
+export function partialFractionProgram(target: Target, interval: Interval, n: number, options: HornerOptions = {}): Graph | undefined {
+  const fit = n < 1 ? undefined : minimaxInX(target.fast, interval, n, n);
+  return fit === undefined ? undefined : partialFractionFrom(fit.p, fit.q, options).finish();
+}
+
+/** A builder holding c + r/q for the coefficients p/q (same degree), its result last. */
+function partialFractionFrom(p: readonly number[], q: readonly number[], options: HornerOptions): { builder: ProgramBuilder; value: number; finish: () => Graph } {
+  const lead = q[q.length - 1]!;
+  const monic = q.map((v) => v / lead);
+  const c = p[p.length - 1]! / lead;
+  const remainder = p.slice(0, -1).map((v, k) => v / lead - c * monic[k]!);
   const b = new ProgramBuilder();
-  const y = b.op('mul', X, b.constant(scale));
-  let value = appendHorner(b, y, composeLinear(fit.numerator, 1 / half, -mid / half), options);
+  const ratio = b.op('div', appendHorner(b, X, remainder, options), appendHorner(b, X, monic, options));
+  const value = b.op('add', ratio, b.constant(c));
+  return { builder: b, value, finish: () => b.finish(value) };
+}
+
+/**
+ * Argument halving then squaring, for targets with f(x) = f(x/2)²: the minimax [m/n] of
+ * x ↦ f(x·2^−k) on the interval (the halving folded into its coefficients, so it costs no
+ * op), squared k times. A polynomial for n = 0, else the partial-fraction form c + r/q
+ * (m = n). Undefined for other degrees or when Remez fails.
+ */
+export function halvingProgram(target: Target, interval: Interval, m: number, k: number, options: HornerOptions & { readonly denominatorDegree?: number } = {}): Graph | undefined {
+  const n = options.denominatorDegree ?? 0;
+  if (target.squares !== true || (n !== 0 && n !== m)) return undefined;
+  const scale = 2 ** -k;
+  const fit = minimaxInX((x) => target.fast(x * scale), interval, m, n);
+  if (fit === undefined) return undefined;
+  let b: ProgramBuilder;
+  let value: number;
+  if (n === 0) {
+    b = new ProgramBuilder();
+    value = appendHorner(b, X, fit.p, options);
+  } else {
+    ({ builder: b, value } = partialFractionFrom(fit.p, fit.q, options));
+  }
   for (let i = 0; i < k; i++) value = b.op('mul', value, value);
   return b.finish(value);
 }

@@ -3,6 +3,7 @@ import type { Space } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { graphSpace } from '../../spaces/graph/space.ts';
+import { SPLICES } from './splices.ts';
 
 /** Options of `approxSpace`. */
 export interface ApproxSpaceOptions {
@@ -10,6 +11,8 @@ export interface ApproxSpaceOptions {
   readonly ops: readonly string[];
   /** Most vertices (ops and constants) per program (default 24). */
   readonly maxVertices?: number;
+  /** Also mutate by splicing in sub-programs (squarings, Horner steps, halving; default true). */
+  readonly splices?: boolean;
 }
 
 /** The space of function-approximation programs, with its op set. */
@@ -18,6 +21,9 @@ export interface ApproxSpace extends Space<Graph> {
   readonly maxVertices: number;
 }
 
+/** Chance that a mutation is a splice (`splices.ts`) rather than a one-vertex graph mutation. */
+const SPLICE_CHANCE = 0.2;
+
 /** Default of `ApproxSpaceOptions.maxVertices`. */
 export const DEFAULT_APPROX_MAX_VERTICES = 24;
 
@@ -25,7 +31,8 @@ export const DEFAULT_APPROX_MAX_VERTICES = 24;
  * Programs of one real input over `ops`, as AutoNumerics-Zero searches them. The task fits
  * every constant, so mutations change structure only (no constant perturbation), and two
  * programs that differ only in their constants share a key: a mutation that merely moves a
- * constant counts as no change.
+ * constant counts as no change. A fifth of the mutations splice in a sub-program instead
+ * (`splices.ts`).
  *
  * @example
  * const space = approxSpace({ ops: ['add', 'sub', 'mul', 'div'], maxVertices: 24 });
@@ -38,7 +45,10 @@ export function approxSpace(options: ApproxSpaceOptions): ApproxSpace {
     ops,
     maxVertices,
     random: (rng) => graphs.random(rng),
-    mutate: (g, rng) => graphs.mutate(g, rng),
+    mutate: (g, rng) => {
+      const spliced = options.splices !== false && rng.chance(SPLICE_CHANCE) ? rng.pick(SPLICES)(g, rng, maxVertices) : undefined;
+      return spliced ?? graphs.mutate(g, rng);
+    },
     key: (g) => graphs.shapeKey(g),
     toJSON: (g) => graphs.toJSON(g),
     fromJSON: (json) => graphs.fromJSON(json),

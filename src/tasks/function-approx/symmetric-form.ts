@@ -24,16 +24,33 @@ function divide(num: readonly number[], den: readonly number[]): { quotient: num
   return { quotient, remainder: r.slice(0, den.length - 1) };
 }
 
+/** Variants of the symmetric form. */
+export interface SymmetricOptions extends HornerOptions {
+  /** Write it as c + t/(…); needed for odd n. */
+  readonly partialFraction?: boolean;
+  /** Fit x ↦ f(x·2^−k) (the halving folded into the constants) and square k times; needs f(x) = f(x/2)². */
+  readonly halvings?: number;
+}
+
 /**
- * The minimax [n/n] (n even, n ≥ 2) in the symmetric continued-fraction form, or undefined
- * when the target lacks the symmetry or the fit fails. Costs 2 + (3 per level but the last,
- * which costs 2) + 4 ops: 8 for [2/2], 11 for [4/4], 14 for [6/6]; one fewer with fma.
+ * The minimax [n/n] (n ≥ 2) in the symmetric continued-fraction form, or undefined when the
+ * target lacks the symmetry or the fit fails. Costs 2 + (3 per level but the last, which
+ * costs 2) + 4 ops: 8 for [2/2], 11 for [4/4], 14 for [6/6]; one fewer with fma.
+ *
+ * With `partialFraction`, the same function as c + t/(g/(2c) − t/(2c)) (since
+ * c·(g+t)/(g−t) = c + 2ct/(g−t)), the top level written as (β′t − 1/(2c))·t + α′ by Horner
+ * in t: the multiply by c becomes an add and g+t, g−t and the divide one divide, which pays
+ * for the top level's extra multiply (the same op count for even n). It also takes odd n,
+ * where β′ = 0: 9 ops for [3/3].
  */
-export function symmetricProgram(target: Target, interval: Interval, n: number, options: HornerOptions = {}): Graph | undefined {
-  if (target.reflective !== true || n < 2 || n % 2 !== 0) return undefined;
+export function symmetricProgram(target: Target, interval: Interval, n: number, options: SymmetricOptions = {}): Graph | undefined {
+  if (target.reflective !== true || n < 2 || (n % 2 !== 0 && options.partialFraction !== true)) return undefined;
+  const halvings = options.halvings ?? 0;
+  if (halvings > 0 && target.squares !== true) return undefined;
+  const halved = 2 ** -halvings;
   let fit;
   try {
-    fit = remez({ f: target.fast, interval, numeratorDegree: n, denominatorDegree: n });
+    fit = remez({ f: (x) => target.fast(x * halved), interval, numeratorDegree: n, denominatorDegree: n });
   } catch {
     return undefined;
   }
@@ -66,19 +83,35 @@ export function symmetricProgram(target: Target, interval: Interval, n: number, 
   const b = new ProgramBuilder();
   const t = b.op('sub', X, b.constant(mid));
   const s = b.op('mul', t, t);
+  // In the partial-fraction form every constant of g is divided by 2c.
+  const k = options.partialFraction === true ? 1 / (2 * c) : 1;
   // Build from the innermost level outwards: level i > 0 is s + d_i (+ e_{i+1}/next).
   let inner: number | undefined;
   for (let i = levels.length - 1; i >= 1; i--) {
     const level = levels[i]!;
     let value = b.op('add', s, b.constant(level.linear[0]!));
     if (inner !== undefined) value = b.op('add', value, inner);
-    inner = b.op('div', b.constant(level.scale), value);
+    inner = b.op('div', b.constant(i === 1 ? level.scale * k : level.scale), value);
   }
   const top = levels[0]!;
-  const beta = b.constant(top.linear[1] ?? 0);
-  const alpha = b.constant(top.linear[0]!);
-  let g = options.fma === true ? b.op('fma', s, beta, alpha) : b.op('add', b.op('mul', s, beta), alpha);
+  const beta = (top.linear[1] ?? 0) * k;
+  const alpha = b.constant(top.linear[0]! * k);
+  let g: number;
+  if (options.partialFraction === true) {
+    const slope = beta === 0 ? b.constant(-k) : horner(b, b.constant(beta), t, b.constant(-k), options);
+    g = horner(b, slope, t, alpha, options);
+  } else {
+    g = horner(b, s, b.constant(beta), alpha, options);
+  }
   if (inner !== undefined) g = b.op('add', g, inner);
-  const ratio = b.op('div', b.op('add', g, t), b.op('sub', g, t));
-  return b.finish(b.op('mul', ratio, b.constant(c)));
+  let value: number;
+  if (options.partialFraction === true) value = b.op('add', b.op('div', t, g), b.constant(c));
+  else value = b.op('mul', b.op('div', b.op('add', g, t), b.op('sub', g, t)), b.constant(c));
+  for (let i = 0; i < halvings; i++) value = b.op('mul', value, value);
+  return b.finish(value);
+}
+
+/** u·v + w, as one fma when asked. */
+function horner(b: ProgramBuilder, u: number, v: number, w: number, options: HornerOptions): number {
+  return options.fma === true ? b.op('fma', u, v, w) : b.op('add', b.op('mul', u, v), w);
 }

@@ -1,6 +1,7 @@
 import { Rng } from '../../core/rng.ts';
 import type { EvalContext, Json, Measurement, Task } from '../../core/types.ts';
 import { cmaEs } from '../../learn/cma-es.ts';
+import { lawsonMinimax } from '../../learn/lawson-minimax.ts';
 import { compileGraph } from '../../spaces/graph/compile.ts';
 import { constantsOf, withConstants } from '../../spaces/graph/constants.ts';
 import { opCount } from '../../spaces/graph/cost.ts';
@@ -28,6 +29,8 @@ export interface FunctionApproxTaskOptions {
   readonly validationPoints?: number;
   /** Most CMA-ES evaluations per candidate (default 200 + 40·k² for k constants, at most 4000). */
   readonly fitEvaluations?: number;
+  /** Settle the constants by Lawson's minimax refinement after CMA-ES (default true). */
+  readonly refine?: boolean;
   /** The config to rebuild the task with (target name, interval, mode, ops). */
   readonly config?: Json;
 }
@@ -92,6 +95,19 @@ export function functionApproxTask(options: FunctionApproxTaskOptions): Function
       const candidate = initial.map((c, i) => c + scale[i]! * result.best[i]!);
       // CMA-ES returns its best sample; the starting point (often inherited) may be better.
       if (result.bestValue < trainError(initial) && candidate.every(Number.isFinite)) constants = candidate;
+      // CMA-ES finds the basin; Lawson's reweighted least squares then settles the minimax
+      // constants to the last digits, which CMA-ES would need far more samples for.
+      if (options.refine !== false) {
+        const refined = lawsonMinimax({
+          rows: train.points.length,
+          residuals: (values, residual) => {
+            compiled.run([train.points], values, [residual]);
+            for (let i = 0; i < residual.length; i++) residual[i] = (residual[i]! - train.reference[i]!) / Math.abs(train.reference[i]!);
+          },
+          initial: constants,
+        });
+        if (refined.maxResidual < trainError(constants) && refined.params.every(Number.isFinite)) constants = refined.params;
+      }
     }
     const program = constants === initial ? g : withConstants(g, constants);
     return {

@@ -1,12 +1,20 @@
 /** Symbolic regression: fit formulas for a data column, with constants and a Pareto front. */
-export type { RegressionData, Table } from './dataset.ts';
+export type { CsvOptions, RegressionData, RegressionDataOptions, Table } from './dataset.ts';
 export { MIN_ROWS, parseCsv, readCsv, regressionData, splitRows } from './dataset.ts';
 export type { SymbolicRegressionOptions, SymbolicRegressionTask } from './task.ts';
 export { EXACT_NMSE, SR_OBJECTIVES, complexity, symbolicRegressionTask } from './task.ts';
 export type { Formula, SymbolicRegressionResult, SymbolicRegressionSearchOptions } from './search.ts';
-export { DEFAULT_SR_OPS, pickBest, searchFormulas } from './search.ts';
+export { DEFAULT_SR_OPS, formulaFront, pickBest, searchFormulas } from './search.ts';
 export type { LinearScale } from './linear-scaling.ts';
 export { linearScale, withLinearScale } from './linear-scaling.ts';
 export { tidyFormula } from './tidy.ts';
+export type { ReadableFormula } from './readable.ts';
+export { SAME_VALUES_TOLERANCE, readableFormula } from './readable.ts';
+export type { FormulaNaming } from './formula.ts';
+export { latexName, printFormula, variableNames } from './formula.ts';
+export type { FitOptions, SymbolicRegressionModel } from './model.ts';
+export { MODEL_FORMAT, MODEL_VERSION, loadModel, modelFromResult, symbolicRegression } from './model.ts';
+export type { TableLike } from './table-input.ts';
+export { WHITESPACE, detectDelimiter, parseDelimiter } from './csv-format.ts';
 export type { BenchmarkProblem } from './nguyen.ts';
 export { nguyen, sampleProblem } from './nguyen.ts';

@@ -14,8 +14,8 @@ import { graphSpaceFromConfig, type GraphSpaceConfig } from '../../spaces/graph/
 import { toInfix } from '../../spaces/graph/print.ts';
 import { programPrinters } from '../../report/program-printers.ts';
 import { readCsv, regressionData, splitRows, type RegressionData } from './dataset.ts';
-import { DEFAULT_SR_OPS, EXACT_NMSE, symbolicRegressionTask } from './task.ts';
-import { tidyFormula } from './tidy.ts';
+import { DEFAULT_SR_OPS, symbolicRegressionTask } from './task.ts';
+import { readableFormula } from './readable.ts';
 import { formulaEvolution, type FormulaEvolutionConfig } from './formula-evolution.ts';
 
 /**
@@ -100,11 +100,9 @@ function printFormula(genotype: Json, config: Json, task: { readonly id: string;
   const space = graphSpaceFromConfig(config);
   const names = (config as unknown as GraphSpaceConfig).names;
   const naming = { ops: space.ops, unicode: true, ...(names === undefined ? {} : { names }) };
-  let program = space.fromJSON(genotype);
-  if (task?.id === 'symbolic-regression') {
-    if (lastFormulaTask?.config !== task.config) lastFormulaTask = { config: task.config, task: symbolicRegressionFromConfig(task.config) };
-    const fitted = lastFormulaTask.task;
-    program = tidyFormula(fitted.fit(program).program, space.ops, (g) => fitted.score(g).validError, (e) => Math.max(e * (1 + 1e-6), EXACT_NMSE));
-  }
-  return toInfix(program, naming).join('; ');
+  const program = space.fromJSON(genotype);
+  if (task?.id !== 'symbolic-regression') return toInfix(program, naming).join('; ');
+  if (lastFormulaTask?.config !== task.config) lastFormulaTask = { config: task.config, task: symbolicRegressionFromConfig(task.config) };
+  const readable = readableFormula(lastFormulaTask.task, program, space.ops);
+  return toInfix(readable.program, { ...naming, ops: readable.ops }).join('; ');
 }

@@ -2,19 +2,22 @@ import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
-import { opSet, type OpSet } from '../../spaces/graph/op-set.ts';
+import { opReference, opSet, type OpSet } from '../../spaces/graph/op-set.ts';
 import { rebuildParts, startStoredStudy } from '../../store/stored-study.ts';
 import type { Recipe, StudySpec } from '../../store/types.ts';
-import { tidyFormula } from './tidy.ts';
-import { toInfix, toJS } from '../../spaces/graph/print.ts';
+import { printFormula, variableNames, type Formula, type FormulaNaming } from './formula.ts';
+import { readableFormula } from './readable.ts';
+import { digitsLost } from './cancellation.ts';
+import { columnEvaluator } from '../../spaces/graph/column-evaluator.ts';
 import { validationRowCount, type RegressionData } from './dataset.ts';
 import './register.ts';
-import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, complexity, type SymbolicRegressionTask } from './task.ts';
+import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
 import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
 import type { StoredSearchOptions } from '../../store/index.ts';
 
 export { DEFAULT_SR_OPS } from './task.ts';
+export type { Formula } from './formula.ts';
 
 /** A symbolic-regression run: the data, the language and the budget. */
 export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Graph> {
@@ -56,28 +59,15 @@ export interface SymbolicRegressionSearchOptions extends StoredSearchOptions<Gra
   readonly targetName?: string;
   /** Guided evolution: a learned discriminator accepts or retries each mutation (default: plain). */
   readonly guide?: GuideSettings;
-}
-
-/** One formula of the final front. */
-export interface Formula {
-  /** Infix math, simplified, constants rounded for reading. */
-  readonly expression: string;
-  /** A JavaScript expression over the data's column names, using `Math.*`, constants in full. */
-  readonly js: string;
-  readonly complexity: number;
-  /** Normalised MSE (1 − R²) on the training rows. */
-  readonly trainError: number;
-  /** Normalised MSE (1 − R²) on the validation rows. */
-  readonly validError: number;
-  /** The simplified program with its fitted constants. */
-  readonly program: Graph;
-  /** Decimal digits the formula loses to cancelling terms (see `digitsLost`); `best` avoids high ones. */
-  readonly digitsLost: number;
+  /** Ops that may not appear anywhere inside others: `{ sin: ['sin', 'cos'] }` (none by default). */
+  readonly forbiddenNesting?: { readonly [outer: string]: readonly string[] };
 }
 
 /** The result of a search: the front, simplest first, and which formula is `best`. */
 export interface SymbolicRegressionResult {
   readonly front: readonly Formula[];
+  /** The feature columns the formulas read (input i is column i) and their identifiers in code. */
+  readonly naming: FormulaNaming;
   /** Index into `front`: see `pickBest`. */
   readonly best: number;
   readonly summary: StudySummary;
@@ -96,7 +86,7 @@ export interface SymbolicRegressionResult {
 export async function searchFormulas(options: SymbolicRegressionSearchOptions): Promise<SymbolicRegressionResult> {
   const seed = options.seed ?? 0;
   const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
-  const recipes = formulaRecipes(options, ops.names);
+  const recipes = formulaRecipes(options, ops.specs.map(opReference));
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
   const spec: StudySpec = {
     name: options.store?.name ?? 'sr',
@@ -153,19 +143,28 @@ const MIN_VALIDATION_ROWS = 10;
  * printed over the column names, simplest first, with the chosen formula.
  */
 export function formulaResult(study: Study<Graph>, task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[]; readonly maxVertices?: number }, summary: StudySummary): SymbolicRegressionResult {
-  const { ops, names } = naming;
+  const { front, best, naming: printed } = formulaFront(study.front().map((trial) => trial.genotype), task, naming);
+  const warnings = trainingWarnings(task.train.rows, task.validation.rows, naming.maxVertices ?? DEFAULT_MAX_VERTICES);
+  return { front, best, naming: printed, summary, seed: study.seed, exactError: task.exactError, warnings };
+}
+
+/**
+ * The front of a formula search from its non-dominated genotypes: each fitted, simplified and
+ * printed (`readableFormula`, `printFormula`), then the Pareto front of those by validation
+ * error and complexity as printed, simplest first, with the chosen formula (`pickBest`).
+ */
+export function formulaFront(genotypes: readonly Graph[], task: SymbolicRegressionTask, naming: { readonly ops: OpSet; readonly names: readonly string[] }): { front: Formula[]; best: number; naming: FormulaNaming } {
+  const printed = { columns: naming.names, variables: variableNames(naming.names) };
+  const formulas = genotypes.map((g) => printFormula(readableFormula(task, g, naming.ops), printed));
   const exact = task.exactError;
-  const formulas = study.front().map((trial) => {
-    const program = tidyFormula(task.fit(trial.genotype).program, ops, (g) => task.score(g).validError, (e) => Math.max(e * (1 + 1e-6), exact));
-    const { trainError, validError } = task.score(program);
-    return { expression: toInfix(program, { ops, names, unicode: true })[0]!, js: toJS(program, { ops, names })[0]!, complexity: complexity(program), trainError, validError, program, digitsLost: task.digitsLost(program) };
-  });
   const front = paretoFront(formulas.map((f) => [Math.max(f.validError, exact), f.complexity]))
     .map((i) => formulas[i]!)
     .sort((a, b) => a.complexity - b.complexity)
     .filter((f, i, all) => i === 0 || f.complexity !== all[i - 1]!.complexity);
-  const rows = task.rows;
-  return { front, best: pickBest(front, exact), summary, seed: study.seed, exactError: exact, warnings: trainingWarnings(rows.train, rows.validation, naming.maxVertices ?? DEFAULT_MAX_VERTICES) };
+  // Cancelling constants count against a formula in the choice of best (see `digitsLost`).
+  // A printed program may use ops the search does not (x² for x·x): it runs in its own ops.
+  const judged = front.map((f) => ({ validError: f.validError, complexity: f.complexity, digitsLost: f.ops.length === 0 ? 0 : digitsLost(f.program, columnEvaluator(opSet(f.ops)), task.validation) }));
+  return { front, best: pickBest(judged, exact), naming: printed };
 }
 
 /**
@@ -210,7 +209,16 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
   const algorithm = { id: 'symbolic-regression-evolution', config: algorithmConfig };
   return {
     task: { id: 'symbolic-regression', config: taskConfig },
-    space: { id: 'graph', config: { inputs: data.features.length, ops: [...ops], maxVertices: options.maxVertices ?? DEFAULT_MAX_VERTICES, names: [...data.featureNames] } },
+    space: {
+      id: 'graph',
+      config: {
+        inputs: data.features.length,
+        ops: [...ops],
+        maxVertices: options.maxVertices ?? DEFAULT_MAX_VERTICES,
+        names: [...data.featureNames],
+        ...(options.forbiddenNesting === undefined ? {} : { forbiddenNesting: options.forbiddenNesting as unknown as Json }),
+      },
+    },
     algorithm: options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide),
   };
 }

@@ -1,7 +1,6 @@
 import type { Json, Measurement, Task } from '../../core/types.ts';
 import { levenbergMarquardt } from '../../learn/levenberg-marquardt.ts';
 import { rowsEvaluator, type ColumnEvaluator } from '../../spaces/graph/column-evaluator.ts';
-import { digitsLost } from './cancellation.ts';
 import { constantsOf, withConstants } from '../../spaces/graph/constants.ts';
 import { IDENTITY_SCALE, linearScale, withLinearScale, type LinearScale } from './linear-scaling.ts';
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
@@ -85,10 +84,10 @@ export interface SymbolicRegressionTask extends Task<Graph> {
   score(g: Graph): { trainError: number; validError: number };
   /** The validation NMSE at or below which a fit counts as exact (see `exactThreshold`). */
   readonly exactError: number;
-  /** How many rows the fit of the front uses and validates on. */
-  readonly rows: { readonly train: number; readonly validation: number };
-  /** Decimal digits a program loses to cancelling terms on the validation rows (see `digitsLost`). */
-  digitsLost(g: Graph): number;
+  /** The rows constants are fitted on. */
+  readonly train: RegressionData;
+  /** The rows formulas are chosen on. */
+  readonly validation: RegressionData;
 }
 
 /**
@@ -111,11 +110,11 @@ export function symbolicRegressionTask(options: SymbolicRegressionOptions): Symb
     id: 'symbolic-regression',
     ...(options.config === undefined ? {} : { config: options.config }),
     objectives: SR_OBJECTIVES,
+    train,
+    validation,
     exactError,
-    rows: { train: train.rows, validation: validation.rows },
     fit: full.fit,
     score: (g) => full.score(g),
-    digitsLost: (g) => digitsLost(g, evaluator, validation),
     evaluate(g): Measurement {
       const { constants, scale, trainError, validError } = sampled.fit(g);
       // Errors below the exact threshold are noise: reported as the threshold, so that among

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { interpret } from '../../../src/spaces/graph/interpret.ts';
 import { opCount } from '../../../src/spaces/graph/cost.ts';
 import { BASELINE_OPS } from '../../../src/tasks/function-approx/baselines.ts';
-import { halvingProgram, minimaxProgram, padeProgram, taylorProgram } from '../../../src/tasks/function-approx/classic-forms.ts';
+import { halvingProgram, minimaxProgram, padeProgram, partialFractionProgram, taylorProgram } from '../../../src/tasks/function-approx/classic-forms.ts';
 import { programRelativeError, scoringGrid } from '../../../src/tasks/function-approx/measure.ts';
 import { symmetricProgram } from '../../../src/tasks/function-approx/symmetric-form.ts';
 import { builtInTarget } from '../../../src/tasks/function-approx/targets.ts';
@@ -51,9 +51,37 @@ describe('classic forms', () => {
     assert.equal(symmetricProgram(builtInTarget('erf'), [0.25, 2], 4), undefined);
   });
 
-  it('halves the argument and squares back: ops are 2·degree + halvings + 1', () => {
+  it('halves the argument and squares back, the halving folded into the coefficients: ops are 2·degree + halvings', () => {
     const g = halvingProgram(exp2, [0, 1], 4, 2)!;
-    assert.equal(opCount(g), 11);
+    assert.equal(opCount(g), 10);
     assert.ok(programRelativeError(g, BASELINE_OPS, grid) < 2e-8);
   });
+
+  it('writes the minimax [n/n] as c + r/q with one op fewer than p/q and the same error', () => {
+    const ratio = minimaxProgram(exp2, [0, 1], 2, 2)!;
+    const partial = partialFractionProgram(exp2, [0, 1], 2)!;
+    assert.equal(opCount(partial), opCount(ratio) - 1);
+    const e = programRelativeError(partial, BASELINE_OPS, grid);
+    assert.ok(Math.abs(e / programRelativeError(ratio, BASELINE_OPS, grid) - 1) < 1e-6, `${e}`);
+  });
+
+  it('writes the symmetric form as c + t/g in as many ops, and fits odd degrees that way (9 ops, 9.3e-11 for [3/3])', () => {
+    const plain = symmetricProgram(exp2, [0, 1], 4)!;
+    const partial = symmetricProgram(exp2, [0, 1], 4, { partialFraction: true })!;
+    assert.equal(opCount(partial), opCount(plain));
+    assert.ok(Math.abs(programRelativeError(partial, BASELINE_OPS, grid) / programRelativeError(plain, BASELINE_OPS, grid) - 1) < 1e-2);
+    const odd = symmetricProgram(exp2, [0, 1], 3, { partialFraction: true })!;
+    assert.equal(opCount(odd), 9);
+    const e = programRelativeError(odd, BASELINE_OPS, grid);
+    assert.ok(e > 9e-11 && e < 9.5e-11, `${e}`);
+    assert.equal(symmetricProgram(exp2, [0, 1], 3), undefined);
+  });
+
+  it('halves the symmetric form: one squaring buys about 2^(2n+1)/2 in error', () => {
+    const once = symmetricProgram(exp2, [0, 1], 2, { partialFraction: true, halvings: 1 })!;
+    assert.equal(opCount(once), 8);
+    const e = programRelativeError(once, BASELINE_OPS, grid);
+    assert.ok(e > 2.6e-8 && e < 2.8e-8, `${e}`);
+  });
 });
+

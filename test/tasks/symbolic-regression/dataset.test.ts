@@ -52,4 +52,26 @@ describe('CSV data sets', () => {
     assert.ok(a.validation.rows >= 1 && a.train.rows >= 1);
     assert.deepEqual([...a.train.target, ...a.validation.target].sort((p, q) => p - q), [3, 6, 9, 12, 15, 18]);
   });
+
+  it('detects comma, tab, semicolon, pipe and whitespace delimiters', () => {
+    for (const sep of [',', '\t', ';', '|']) assert.deepEqual(parseCsv(`a${sep}b c\n1${sep}2\n3${sep}4\n`).names, ['a', 'b c'], JSON.stringify(sep));
+    assert.deepEqual(parseCsv('a  b\n1  2\n').columns.map((c) => [...c]), [[1], [2]]);
+  });
+
+  it('reads quoted names holding the delimiter, spaces and quotes', () => {
+    const table = parseCsv('"m, kg","say ""hi""", v (m/s)\n1,2,3\n');
+    assert.deepEqual(table.names, ['m, kg', 'say "hi"', 'v (m/s)']);
+    assert.deepEqual(table.columns.map((c) => c[0]), [1, 2, 3]);
+  });
+
+  it('reads missing cells as NaN when allowed, and drops their rows on request with a count', () => {
+    const text = 'x,y\n1,2\nNA,3\n4,\n5,6\n7,8\n9,10\n11,12\n';
+    assert.throws(() => parseCsv(text), /line 3: the cell 'NA' in column 'x' is a missing value; give --drop-missing/);
+    const table = parseCsv(text, 'd.csv', { allowMissing: true });
+    assert.ok(Number.isNaN(table.columns[0]![1]!));
+    assert.throws(() => regressionData(table, 'y', 'd.csv'), /row 2 has no finite value in column 'x'/);
+    const data = regressionData(table, 'y', 'd.csv', { dropMissing: true });
+    assert.equal(data.dropped, 2);
+    assert.deepEqual([...data.target], [2, 6, 8, 10, 12]);
+  });
 });
