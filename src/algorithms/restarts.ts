@@ -10,6 +10,8 @@ export interface RestartOptions {
   readonly patienceTrials: number;
   /** Which loss counts as progress: an index (default 0) or a function of the loss vector. */
   readonly objective?: SingleObjective;
+  /** How much lower a fitness must be to count as progress (default 0: any improvement). */
+  readonly minImprovement?: number;
   /** A `snapshot()` to resume from: the inner search is rebuilt with `start(inner snapshot)`. */
   readonly snapshot?: Json;
 }
@@ -29,6 +31,8 @@ export interface RestartingAlgorithm<G> extends Algorithm<G> {
 export function withRestarts<G>(start: (innerSnapshot?: Json) => Algorithm<G>, options: RestartOptions): RestartingAlgorithm<G> {
   const patience = wholeNumber('withRestarts', 'patienceTrials', options.patienceTrials, 1);
   const fitness = fitnessFunction('withRestarts', options.objective);
+  const minImprovement = options.minImprovement ?? 0;
+  if (!(minImprovement >= 0 && Number.isFinite(minImprovement))) throw new UsageError(`withRestarts: minImprovement must be a finite number >= 0, got ${minImprovement}`);
   let inner: Algorithm<G>;
   let best = Infinity;
   let sinceImprovement = 0;
@@ -44,7 +48,7 @@ export function withRestarts<G>(start: (innerSnapshot?: Json) => Algorithm<G>, o
     feedback(trial: Trial<G>) {
       inner.feedback(trial);
       const f = fitness(trial.loss);
-      if (f < best) {
+      if (f < best - minImprovement) {
         best = f;
         sinceImprovement = 0;
       } else if (++sinceImprovement >= patience) {

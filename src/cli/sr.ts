@@ -9,7 +9,7 @@ import type { Recipe, StoredStudy, StudyStore } from '../store/index.ts';
 import { tasks } from '../core/registries.ts';
 import { readCsv, regressionData, type RegressionData } from '../tasks/symbolic-regression/dataset.ts';
 import type { GraphSpaceConfig } from '../spaces/graph/register.ts';
-import { formulaFront, formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
+import { DEFAULT_VALIDATION_FRACTION, dataWarnings, formulaFront, formulaResult, searchFormulas, type SymbolicRegressionResult } from '../tasks/symbolic-regression/search.ts';
 import type { Formula } from '../tasks/symbolic-regression/formula.ts';
 import { formatDiagnostics, formatStudyHeader, studyReport } from '../report/index.ts';
 import { graphSpaceFromConfig } from '../spaces/graph/register.ts';
@@ -58,7 +58,7 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .requiredOption('--target <column>', 'the column to predict')
     .option('--budget <trials>', 'number of candidate formulas to try (default 100000 without --time-limit)', intFlag('budget', 0))
     .option('--time-limit <seconds>', 'stop after this many seconds', numberFlag('time-limit', 0))
-    .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 or --sync', intFlag('seed'), 0)
+    .option('--seed <n>', 'random seed; the same seed gives the same result with --workers 1 (the default) or --sync', intFlag('seed'), 0)
     .option('--ops <list>', 'comma-separated ops, e.g. add,sub,mul,pdiv,sin,exp (aliases + - * / work)')
     .option('--op <definition>', "an op of your own, defined over the standard ops: --op 'cubic(x)=x*x*x' (repeat for more; added to --ops)", (raw: string, previous: string[] = []) => [...previous, expressionOp(raw).definition!])
     .option('--forbid-nesting <rules>', "ops that may not appear inside others, e.g. 'sin(sin,cos) exp(exp,log)'", parseNestingFlag)
@@ -71,7 +71,9 @@ export const srCommand: CliCommand = (program, io = processIo) => {
     .option('--validation-fraction <f>', 'share of rows held out to choose formulas on (default 0.25)', numberFlag('validation-fraction', 0.01, 0.9))
     .option('--quiet', 'no progress output');
   addGuideFlag(command);
-  addStudyFlags(command)
+  // Inline by default: on formulas of a few thousand rows an evaluation costs well under a
+  // millisecond, less than handing it to a thread (docs/benchmarks.md), and inline replays.
+  addStudyFlags(command, 1)
     .addHelpText('after', '\nCtrl-C, SIGTERM or SIGHUP stop the search and print the front so far; a stored study resumes with amoeba resume.\n\nExamples:\n  amoeba sr data.csv --target y --budget 20000 --seed 1 --json model.json\n  amoeba predict model.json new.csv --out preds.csv\n  amoeba sr data.tsv --target "speed (m/s)" --drop-missing --op "cubic(x)=x*x*x" --forbid-nesting "sin(sin,cos)"\n  amoeba sr data.csv --target y --db runs.db --workers 4 --sync\n  amoeba sr data.csv --target y --budget 20000 --guide --db runs.db')
     .action(async (path: string, flags: SearchFlags & DataFlags) => {
       checkWritable(flags.json, 'json');
@@ -119,7 +121,8 @@ export async function runSearch(data: RegressionData, flags: SearchFlags, io: Cl
   const plumbing = await studyPlumbing(flags, prefix);
   try {
     const where = plumbing.store === undefined ? '' : `, study '${plumbing.store.name}' in ${flags.db as string}`;
-    io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay)${where}\n`);
+    io.err(`amoeba: seed ${flags.seed} (rerun with --seed ${flags.seed} to replay${replayCondition(flags)})${where}\n`);
+    for (const warning of dataWarnings(data.rows, flags.validationFraction ?? DEFAULT_VALIDATION_FRACTION, flags.maxVertices)) io.err(`amoeba: warning: ${warning}\n`);
     const result = await search(data, flags, ops, plumbing, interrupt.signal, source);
     io.out(formatFront(result));
     if (result.summary.stopReason === 'aborted' && plumbing.store !== undefined) {
@@ -129,6 +132,16 @@ export async function runSearch(data: RegressionData, flags: SearchFlags, io: Cl
   } finally {
     plumbing.close();
   }
+}
+
+/**
+ * When a rerun with the same seed replays the search: always inline (`--workers 1`, the
+ * default) and with `--sync`; with evaluations in parallel and no `--sync`, trials finish in
+ * the order the threads happen to take, so the search may differ.
+ */
+function replayCondition(flags: SearchFlags): string {
+  if (flags.workers <= 1 || flags.sync === true) return '';
+  return `; with --workers ${flags.workers} add --sync for that`;
 }
 
 /** Where the data came from, kept with the study. */
@@ -186,7 +199,7 @@ export function formatFrontTable(front: readonly Formula[], best: number): strin
     const r2 = 1 - f.validError;
     lines.push(`${i === best ? '*' : ' '} ${String(f.complexity).padStart(10)}  ${r2.toPrecision(10).padEnd(13)}  ${f.expression}`);
   });
-  lines.push('', '* best: the simplest formula within 1.5× of the lowest validation error');
+  lines.push('', '* best: the simplest formula within 1.5× of the lowest validation error (exact fits count as equal; cancelling constants count against a formula)');
   return lines.join('\n') + '\n';
 }
 
@@ -205,7 +218,7 @@ export function formulaStudyOutput(study: Study<unknown>, stored: StoredStudy, s
   const task = tasks.get(stored.task.id)(stored.task.config) as SymbolicRegressionTask;
   const space = stored.space!.config as unknown as GraphSpaceConfig;
   const names = space.names ?? Array.from({ length: space.inputs }, (_, i) => `x${i}`);
-  const result = formulaResult(study as Study<Graph>, task, { ops: opSet(space.ops), names }, summary);
+  const result = formulaResult(study as Study<Graph>, task, { ops: opSet(space.ops), names, ...(space.maxVertices === undefined ? {} : { maxVertices: space.maxVertices }) }, summary);
   return { text: formatFront(result), json: modelJson(result, formulaTarget(stored.task.config)) };
 }
 

@@ -19,6 +19,19 @@ describe('withRestarts', () => {
     assert.equal(search.restarts(), 3);
   });
 
+  it('counts only gains of at least minImprovement as progress', () => {
+    const run = (minImprovement: number) => {
+      const search = withRestarts(evolution, { patienceTrials: 5, minImprovement });
+      const rng = new Rng(3);
+      // Each trial is 0.001 better than the last: progress by default, stagnation at 0.01.
+      for (let id = 0; id < 12; id++) search.feedback({ ...makeTrial(id, search.propose(rng), problem, Infinity), loss: [1 - id * 0.001] });
+      return search.restarts();
+    };
+    assert.equal(run(0), 0);
+    assert.equal(run(0.01), 2);
+    assert.throws(() => withRestarts(evolution, { patienceTrials: 5, minImprovement: -1 }), UsageError);
+  });
+
   it('resumes exactly from a snapshot, restarts included', () => {
     const make = (snapshot?: Json) => withRestarts(evolution, { patienceTrials: 8, ...(snapshot === undefined ? {} : { snapshot }) });
     assertSnapshotResumesExactly(make, problem, { stepsBefore: 3 });

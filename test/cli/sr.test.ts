@@ -52,6 +52,24 @@ describe('amoeba sr', () => {
     assert.deepEqual(front(a.out), front(b.out));
   });
 
+  it('replays with the default flags, as its seed line says', async () => {
+    const args = ['sr', good, '--target', 'y', '--budget', '800', '--seed', '4', '--quiet', '--no-db'];
+    const a = await cli(...args);
+    const b = await cli(...args);
+    assert.match(a.err, /rerun with --seed 4 to replay\)/);
+    assert.ok(front(a.out).length > 0);
+    assert.deepEqual(front(a.out), front(b.out));
+    const threads = await cli(...args, '--workers', '2', '--budget', '50');
+    assert.match(threads.err, /with --workers 2 add --sync for that/);
+  });
+
+  it('warns when the rows are too few for the formulas searched', async () => {
+    const few = file('few.csv', `x,y\n${rows.slice(0, 8).join('\n')}\n`);
+    const { code, err } = await cli('sr', few, '--target', 'y', '--budget', '50', '--quiet', ...PLAIN);
+    assert.equal(code, 0);
+    assert.match(err, /warning: only 8 rows \(6 to fit, 2 to validate\)/);
+  });
+
   it('replays the same search on worker threads as inline with --sync', async () => {
     const args = ['sr', good, '--target', 'y', '--budget', '600', '--seed', '5', '--quiet', '--no-db', '--workers', '2', '--sync'];
     const inline = await cli(...args, '--executor', 'inline');

@@ -1,3 +1,4 @@
+import { compileGraph, type CompiledGraph } from './compile.ts';
 import { isConst, type Graph } from './graph.ts';
 import type { OpSet } from './op-set.ts';
 
@@ -63,6 +64,28 @@ export function columnEvaluator(ops: OpSet): ColumnEvaluator {
       const out: Float64Array[] = [];
       for (const o of g.outputs) out.push(o < inputs ? columns[o]! : scratch[o]!);
       return out;
+    },
+  };
+}
+
+/**
+ * An evaluator that runs each program as one compiled loop (`compileGraph`, cached by shape)
+ * when asked for at least `minRows` rows, and column by column below that. The compiled loop
+ * keeps every intermediate value in a register instead of a column in memory.
+ */
+export function rowsEvaluator(ops: OpSet, minRows: number): ColumnEvaluator {
+  const columns = columnEvaluator(ops);
+  // A fit runs the same program object dozens of times: its compiled form is looked up once.
+  const compiled = new WeakMap<Graph, CompiledGraph>();
+  let out: Float64Array[] = [];
+  return {
+    run(g, inputs, constants, rows) {
+      if (rows < minRows) return columns.run(g, inputs, constants, rows);
+      let program = compiled.get(g);
+      if (program === undefined) compiled.set(g, (program = compileGraph(g, ops)));
+      if (out.length < g.outputs.length || out[0]!.length < rows) out = Array.from({ length: Math.max(out.length, g.outputs.length) }, () => new Float64Array(Math.max(rows, out[0]?.length ?? 0)));
+      program.run(inputs, constants instanceof Float64Array ? constants : Float64Array.from(constants), out, rows);
+      return out.slice(0, g.outputs.length);
     },
   };
 }

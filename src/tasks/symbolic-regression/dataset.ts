@@ -126,10 +126,15 @@ export function regressionData(table: Table, target: string, source = 'input', o
   };
 }
 
+/** How many of `rows` rows `splitRows` holds out for validation (at least one, and one fewer than all). */
+export function validationRowCount(rows: number, validationFraction: number): number {
+  return Math.min(rows - 1, Math.max(1, Math.round(rows * validationFraction)));
+}
+
 /** A seeded split into training and validation rows (at least one row in each). */
 export function splitRows(data: RegressionData, validationFraction: number, rng: Rng): { train: RegressionData; validation: RegressionData } {
   const order = rng.shuffle(Array.from({ length: data.rows }, (_, i) => i));
-  const validationRows = Math.min(data.rows - 1, Math.max(1, Math.round(data.rows * validationFraction)));
+  const validationRows = validationRowCount(data.rows, validationFraction);
   return { validation: pickRows(data, order.slice(0, validationRows)), train: pickRows(data, order.slice(validationRows)) };
 }
 

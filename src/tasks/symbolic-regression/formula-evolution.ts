@@ -12,6 +12,13 @@ export interface FormulaEvolutionConfig {
   readonly parsimony?: number;
   /** Start the population afresh after this many trials without progress (default 2,000). */
   readonly restartPatience?: number;
+  /**
+   * How much lower, in the ranking's decades, a fitness must be to count as progress toward
+   * `restartPatience` (default 0: any improvement, so tiny constant refinements postpone a restart).
+   */
+  readonly restartMinImprovement?: number;
+  /** Chance that a child is the subgraph crossover of two tournament winners (default 0). */
+  readonly crossoverProbability?: number;
   /** A `snapshot()` to resume from. */
   readonly snapshot?: Json;
 }
@@ -26,8 +33,9 @@ export function formulaEvolution(space: Space<Graph>, config: FormulaEvolutionCo
   const objective = (loss: readonly number[]) => Math.log10(Math.max(loss[0]!, EXACT_NMSE)) + parsimony * loss[1]!;
   const populationSize = config.populationSize ?? 100;
   const tournamentSize = config.tournamentSize ?? 5;
+  const crossoverProbability = config.crossoverProbability ?? 0;
   return withRestarts(
-    (snapshot) => regularizedEvolution({ space, populationSize, tournamentSize, objective, ...(snapshot === undefined ? {} : { snapshot }) }),
-    { patienceTrials: config.restartPatience ?? 2000, objective, ...(config.snapshot === undefined ? {} : { snapshot: config.snapshot }) },
+    (snapshot) => regularizedEvolution({ space, populationSize, tournamentSize, objective, crossoverProbability, ...(snapshot === undefined ? {} : { snapshot }) }),
+    { patienceTrials: config.restartPatience ?? 2000, objective, minImprovement: config.restartMinImprovement ?? 0, ...(config.snapshot === undefined ? {} : { snapshot: config.snapshot }) },
   );
 }

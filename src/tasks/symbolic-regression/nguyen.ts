@@ -7,9 +7,11 @@ export interface BenchmarkProblem {
   /** The formula, as infix math, for reports. */
   readonly formula: string;
   readonly variables: readonly string[];
-  /** Each variable is drawn uniformly from [low, high]. */
+  /** Each variable is drawn uniformly from [low, high], unless `ranges` gives its own. */
   readonly low: number;
   readonly high: number;
+  /** Per-variable [low, high], in the order of `variables`. */
+  readonly ranges?: readonly (readonly [number, number])[];
   /** Points per training sample. */
   readonly points: number;
   readonly f: (v: readonly number[]) => number;
@@ -48,7 +50,8 @@ export function sampleProblem(problem: BenchmarkProblem, rng: Rng, points = prob
   const row: number[] = problem.variables.map(() => 0);
   for (let i = 0; i < points; i++) {
     for (let v = 0; v < row.length; v++) {
-      row[v] = rng.uniform(problem.low, problem.high);
+      const [low, high] = problem.ranges?.[v] ?? [problem.low, problem.high];
+      row[v] = rng.uniform(low, high);
       features[v]![i] = row[v]!;
     }
     target[i] = problem.f(row);

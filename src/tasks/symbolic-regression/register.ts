@@ -37,7 +37,7 @@ function object(owner: string, config: Json): { readonly [key: string]: Json } {
   return config;
 }
 
-const FORMULA_EVOLUTION_KEYS: readonly (keyof FormulaEvolutionConfig)[] = ['populationSize', 'tournamentSize', 'parsimony', 'restartPatience', 'snapshot'];
+const FORMULA_EVOLUTION_KEYS: readonly (keyof FormulaEvolutionConfig)[] = ['populationSize', 'tournamentSize', 'parsimony', 'restartPatience', 'restartMinImprovement', 'crossoverProbability', 'snapshot'];
 
 /** The formula search's config with its keys checked (the factories check the values). */
 function formulaEvolutionConfig(config: Json): FormulaEvolutionConfig {

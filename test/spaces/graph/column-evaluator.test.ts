@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Rng } from '../../../src/core/rng.ts';
-import { columnEvaluator } from '../../../src/spaces/graph/column-evaluator.ts';
+import { columnEvaluator, rowsEvaluator } from '../../../src/spaces/graph/column-evaluator.ts';
 import { compileGraph } from '../../../src/spaces/graph/compile.ts';
 import { constantsOf } from '../../../src/spaces/graph/constants.ts';
 import { opSet } from '../../../src/spaces/graph/op-set.ts';
@@ -40,5 +40,23 @@ describe('columnEvaluator', () => {
     const [sum, product] = evaluator.run(g, [x, x], [], 500);
     assert.equal(sum![499], 499 * 499 + 499);
     assert.equal(product![499], 499 * 499);
+  });
+
+  it('gives the same bits compiled above its row threshold as column by column below it', () => {
+    const columns = columnEvaluator(ops);
+    const compiledFromFive = rowsEvaluator(ops, 5);
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 12 }), (seed, rows) => {
+        const rng = new Rng(seed);
+        let g = space.random(rng);
+        for (let i = 0; i < 5; i++) g = space.mutate(g, rng);
+        const inputs = [0, 1].map(() => Float64Array.from({ length: rows }, () => rng.uniform(-3, 3)));
+        const constants = constantsOf(g);
+        const expected = columns.run(g, inputs, constants, rows).map((c) => Float64Array.from(c.subarray(0, rows)));
+        const actual = compiledFromFive.run(g, inputs, constants, rows);
+        for (let o = 0; o < 2; o++) for (let i = 0; i < rows; i++) assert.ok(Object.is(actual[o]![i], expected[o]![i]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
