@@ -15,10 +15,8 @@
  * Each finished run is appended to --runs (JSON lines); --report-only reads them back and
  * reports without running anything, so a long measurement can be stopped and reported.
  */
-import { fork } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Rng } from '../src/core/rng.ts';
 import { encoderFromRecipe } from '../src/learn/guide/encodings.ts';
@@ -31,13 +29,11 @@ import { optimizerSpace } from '../src/tasks/optimizers/space.ts';
 import { timeStep } from './nn/measure.ts';
 import { accuracyPlot, fitnessPlot } from './guided/plots.ts';
 import { runOne, type Run, type RunSpec } from './guided/runs.ts';
+import { answerAsChild, runInChildren } from './child-jobs.ts';
 import { bootstrapSpeedUp, median } from './guided/speedup.ts';
 
 // Each run is a child process of this script, so that runs use every core given.
-if (process.env.AMOEBA_GUIDED_RUN !== undefined) {
-  process.send!(await runOne(JSON.parse(process.env.AMOEBA_GUIDED_RUN) as RunSpec));
-  process.exit(0);
-}
+await answerAsChild('AMOEBA_GUIDED_RUN', (spec: RunSpec) => runOne(spec));
 
 const { values } = parseArgs({
   options: {
@@ -63,15 +59,6 @@ const family = (task: string) => (task.startsWith('nguyen') ? 'sr' : task.starts
 const seedsOf = (task: string) => (quick ? 3 : Number(values[`${family(task)}-seeds`]));
 const budgetOf = (task: string) => Number(values[`${family(task)}-budget`]) / (quick ? 4 : 1);
 
-function runInChild(spec: RunSpec): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, AMOEBA_GUIDED_RUN: JSON.stringify(spec) }, execArgv: ['--import', 'tsx'] });
-    child.on('message', (message) => resolve(message as Run));
-    child.on('error', reject);
-    child.on('exit', (code) => { if (code !== 0) reject(new Error(`run ${JSON.stringify(spec)} exited with ${code}`)); });
-  });
-}
-
 type Job = RunSpec & { arm: 'plain' | 'guided' };
 // Seed by seed across the tasks, so that a run stopped early has every task at about the same number of seeds.
 const queue: Job[] = [];
@@ -90,15 +77,12 @@ if (values['report-only'] === true) {
     results.get(job.task)?.[job.arm].push(run);
   }
 } else {
-  await Promise.all(Array.from({ length: Math.min(Number(values.jobs), queue.length) }, async () => {
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const { arm, ...spec } = job;
-      const run = await runInChild(spec);
-      results.get(spec.task)![arm].push(run);
-      if (values.runs !== undefined) appendFileSync(values.runs, `${JSON.stringify({ job, run })}\n`);
-      process.stderr.write(`${spec.task} seed ${spec.seed} ${arm}: final ${run.best[run.best.length - 1]!.toPrecision(4)} in ${(run.ms[run.ms.length - 1]! / 1000).toFixed(1)} s\n`);
-    }
-  }));
+  await runInChildren<Job, Run>(import.meta.url, 'AMOEBA_GUIDED_RUN', queue, Number(values.jobs), (run, job) => {
+    const { arm, task, seed } = job;
+    results.get(task)![arm].push(run);
+    if (values.runs !== undefined) appendFileSync(values.runs, `${JSON.stringify({ job, run })}\n`);
+    process.stderr.write(`${task} seed ${seed} ${arm}: final ${run.best[run.best.length - 1]!.toPrecision(4)} in ${(run.ms[run.ms.length - 1]! / 1000).toFixed(1)} s\n`);
+  });
 }
 // Seeds with both arms finished, paired by count (a stopped run may leave one arm a seed ahead).
 for (const r of results.values()) {

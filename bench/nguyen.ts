@@ -8,9 +8,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/rng.ts';
+import { answerAsChild, runInChildren } from './child-jobs.ts';
 import { nguyen, sampleProblem } from '../src/tasks/symbolic-regression/nguyen.ts';
 import { searchFormulas } from '../src/tasks/symbolic-regression/search.ts';
 
@@ -42,30 +41,18 @@ async function runJob({ problem, seed, budget }: Job): Promise<Outcome> {
 }
 
 // Each job runs in a child process of this same script, so jobs use all cores.
-if (process.env.AMOEBA_NGUYEN_JOB !== undefined) {
-  process.send!(await runJob(JSON.parse(process.env.AMOEBA_NGUYEN_JOB) as Job));
-} else {
+await answerAsChild('AMOEBA_NGUYEN_JOB', runJob);
+{
   const { values } = parseArgs({ options: { 'first-seed': { type: 'string', default: '0' }, seeds: { type: 'string', default: '10' }, budget: { type: 'string', default: '100000' }, jobs: { type: 'string' }, problems: { type: 'string' } } });
   const seeds = Number(values.seeds);
   const firstSeed = Number(values['first-seed']);
   const budget = Number(values.budget);
   const problems = values.problems ? values.problems.split(',').map((n) => Number(n) - 1) : nguyen.map((_, i) => i);
   const queue: Job[] = problems.flatMap((problem) => Array.from({ length: seeds }, (_, i) => ({ problem, seed: firstSeed + i, budget })));
-  const outcomes: Outcome[] = [];
   const jobs = Math.min(Number(values.jobs ?? availableParallelism()), queue.length);
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: jobs }, async () => {
-      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-        const o = await new Promise<Outcome>((resolve, reject) => {
-          const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, AMOEBA_NGUYEN_JOB: JSON.stringify(job) }, execArgv: ['--import', 'tsx'] });
-          child.on('message', (message) => resolve(message as Outcome));
-          child.on('error', reject);
-        });
-        outcomes.push(o);
-        process.stderr.write(`${nguyen[o.problem]!.name} seed ${o.seed}: ${o.recovered ? 'recovered' : 'missed   '} ${o.seconds.toFixed(1)}s ${o.trials} trials  ${o.expression}\n`);
-      }
-    }),
+  const outcomes = await runInChildren<Job, Outcome>(import.meta.url, 'AMOEBA_NGUYEN_JOB', queue, jobs, (o) =>
+    process.stderr.write(`${nguyen[o.problem]!.name} seed ${o.seed}: ${o.recovered ? 'recovered' : 'missed   '} ${o.seconds.toFixed(1)}s ${o.trials} trials  ${o.expression}\n`),
   );
   console.log(`\nNguyen benchmark: ${seeds} seeds, budget ${budget} trials, ${jobs} parallel jobs, ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
   console.log('problem     formula                           recovered  median s  median trials');

@@ -13,9 +13,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/rng.ts';
+import { answerAsChild, runInChildren } from './child-jobs.ts';
 import { feynman } from '../src/tasks/symbolic-regression/feynman.ts';
 import { nguyen, sampleProblem, type BenchmarkProblem } from '../src/tasks/symbolic-regression/nguyen.ts';
 import { searchFormulas, type SymbolicRegressionSearchOptions } from '../src/tasks/symbolic-regression/search.ts';
@@ -62,25 +61,6 @@ async function runJob(job: Job): Promise<Outcome> {
   };
 }
 
-/** Runs each job in a child process of this script, `jobs` at a time. */
-async function runAll(queue: Job[], jobs: number, onOutcome: (o: Outcome) => void): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  await Promise.all(
-    Array.from({ length: jobs }, async () => {
-      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-        const o = await new Promise<Outcome>((resolve, reject) => {
-          const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, AMOEBA_SRBENCH_JOB: JSON.stringify(job) }, execArgv: ['--import', 'tsx'] });
-          child.on('message', (message) => resolve(message as Outcome));
-          child.on('error', reject);
-        });
-        outcomes.push(o);
-        onOutcome(o);
-      }
-    }),
-  );
-  return outcomes;
-}
-
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Published and measured figures of other methods, as issue 19 quotes them (same 20 laws, 1,000 rows). */
@@ -90,9 +70,9 @@ const OTHERS = [
   'Amoeba before this bench: Nguyen 9 of 12 (100 rows); Feynman 15 of 20 at 25 CPU-s per law that runs its whole budget',
 ];
 
-if (process.env.AMOEBA_SRBENCH_JOB !== undefined) {
-  process.send!(await runJob(JSON.parse(process.env.AMOEBA_SRBENCH_JOB) as Job));
-} else {
+// Each job runs in a child process of this same script, so jobs use all cores.
+await answerAsChild('AMOEBA_SRBENCH_JOB', runJob);
+{
   const { values } = parseArgs({
     options: {
       set: { type: 'string', default: 'nguyen,feynman' },
@@ -120,7 +100,7 @@ if (process.env.AMOEBA_SRBENCH_JOB !== undefined) {
   );
   const jobs = Math.min(Number(values.jobs ?? availableParallelism()), queue.length);
   const started = performance.now();
-  const outcomes = await runAll([...queue], jobs, (o) =>
+  const outcomes = await runInChildren<Job, Outcome>(import.meta.url, 'AMOEBA_SRBENCH_JOB', queue, jobs, (o) =>
     process.stderr.write(`${o.law} seed ${o.seed}: ${o.exact ? 'exact' : 'missed'} R² ${o.r2.toPrecision(8)} ${o.cpuSeconds.toFixed(1)} CPU-s ${o.trials} trials  ${o.expression}\n`),
   );
   console.log(`\nsrbench: ${seeds} seed(s) from ${firstSeed}, budget ${budget} trials, options ${JSON.stringify(options)}, ${jobs} parallel jobs, ${((performance.now() - started) / 1000).toFixed(0)} s wall in all`);
