@@ -52,13 +52,14 @@ export interface StudyParts<G> {
 /**
  * Rebuilds a study's task, space and algorithm from its record: the task from core's
  * `tasks`, the space from `spaces`, the algorithm from core's `algorithms`, restored from
- * `snapshot` when one is given.
+ * `snapshot` when one is given. A caller that has built the task from the spec's recipe
+ * already (to read something off it) passes it in `built`.
  */
-export function rebuildParts<G>(spec: StudySpec, snapshot?: Json): StudyParts<G> {
+export function rebuildParts<G>(spec: StudySpec, snapshot?: Json, built: { readonly task?: Task<G> } = {}): StudyParts<G> {
   if (spec.space === undefined || spec.algorithm === undefined) {
     throw new UsageError(`study '${spec.name}' was stored without a registered space and algorithm, so it cannot be rebuilt; start it again`);
   }
-  const task = tasks.get(spec.task.id)(spec.task.config) as Task<G>;
+  const task = built.task ?? (tasks.get(spec.task.id)(spec.task.config) as Task<G>);
   const space = spaces.get(spec.space.id)(spec.space.config) as Space<G>;
   const config = spec.algorithm.config ?? {};
   if (typeof config !== 'object' || Array.isArray(config)) {

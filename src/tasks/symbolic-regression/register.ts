@@ -37,7 +37,7 @@ function object(owner: string, config: Json): { readonly [key: string]: Json } {
   return config;
 }
 
-const FORMULA_EVOLUTION_KEYS: readonly (keyof FormulaEvolutionConfig)[] = ['populationSize', 'tournamentSize', 'parsimony', 'restartPatience', 'restartMinImprovement', 'crossoverProbability', 'snapshot'];
+const FORMULA_EVOLUTION_KEYS: readonly (keyof FormulaEvolutionConfig)[] = ['populationSize', 'tournamentSize', 'parsimony', 'restartPatience', 'restartMinImprovement', 'crossoverProbability', 'stopWhenExact', 'snapshot'];
 
 /** The formula search's config with its keys checked (the factories check the values). */
 function formulaEvolutionConfig(config: Json): FormulaEvolutionConfig {
@@ -47,6 +47,13 @@ function formulaEvolutionConfig(config: Json): FormulaEvolutionConfig {
   const parsimony = fields['parsimony'];
   if (parsimony !== undefined && (typeof parsimony !== 'number' || !Number.isFinite(parsimony) || parsimony < 0)) {
     throw new UsageError(`algorithm 'symbolic-regression-evolution': parsimony must be a finite number >= 0, got ${JSON.stringify(parsimony)}`);
+  }
+  const stop = fields['stopWhenExact'];
+  if (stop !== undefined) {
+    const { error, polishTrials } = (stop ?? {}) as { error?: unknown; polishTrials?: unknown };
+    if (typeof stop !== 'object' || stop === null || typeof error !== 'number' || !(error >= 0) || typeof polishTrials !== 'number' || !Number.isInteger(polishTrials) || polishTrials < 0) {
+      throw new UsageError(`algorithm 'symbolic-regression-evolution': stopWhenExact must be { error: a number >= 0, polishTrials: a whole number >= 0 }, got ${JSON.stringify(stop)}`);
+    }
   }
   return fields as FormulaEvolutionConfig;
 }

@@ -1,5 +1,6 @@
+import { tasks } from '../../core/registries.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
-import type { Json, Trial } from '../../core/types.ts';
+import type { Json } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
 import { opReference, opSet, type OpSet } from '../../spaces/graph/op-set.ts';
@@ -86,7 +87,11 @@ export interface SymbolicRegressionResult {
 export async function searchFormulas(options: SymbolicRegressionSearchOptions): Promise<SymbolicRegressionResult> {
   const seed = options.seed ?? 0;
   const ops = opSet(options.ops ?? DEFAULT_SR_OPS);
-  const recipes = formulaRecipes(options, ops.specs.map(opReference));
+  const plain = formulaRecipes(options, ops.specs.map(opReference));
+  // Built once: the study evaluates with this task, its exact threshold goes into the
+  // algorithm's stop, and the front is fitted and tidied with it.
+  const task = tasks.get(plain.task.id)(plain.task.config) as SymbolicRegressionTask;
+  const recipes = { ...plain, algorithm: formulaAlgorithm(options, task.exactError) };
   const budgetTrials = options.budgetTrials ?? (options.budgetSeconds === undefined ? 100_000 : undefined);
   const spec: StudySpec = {
     name: options.store?.name ?? 'sr',
@@ -96,12 +101,9 @@ export async function searchFormulas(options: SymbolicRegressionSearchOptions): 
     budgetTrials,
     budgetSeconds: options.budgetSeconds,
   };
-  // Built once: the study evaluates with this task, and the front is fitted and tidied with it.
-  const parts = rebuildParts<Graph>(spec);
-  const task = parts.task as SymbolicRegressionTask;
+  const parts = rebuildParts<Graph>(spec, undefined, { task });
   const extras = {
     ...(options.functionalCache === false ? {} : { cache: fecCache({ seed }) }),
-    ...(options.stopWhenExact === false ? {} : { stopWhen: exactAndSimplest(task.exactError, options.polishTrials ?? 2000) }),
     ...(options.executor === undefined ? {} : { executor: options.executor(recipes) }),
     ...(options.syncBatch === undefined ? {} : { syncBatch: options.syncBatch }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -182,7 +184,7 @@ export const DEFAULT_VALIDATION_FRACTION = 0.25;
 export const DEFAULT_MAX_VERTICES = 16;
 
 /** The task, space and algorithm of a formula search as registry recipes. */
-export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: readonly string[]): { task: Recipe; space: Recipe; algorithm: Recipe } {
+export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: readonly string[], exactError?: number): { task: Recipe; space: Recipe; algorithm: Recipe } {
   const { data } = options;
   let target = options.targetName ?? 'y';
   // A generated data set may already use the default name for a feature.
@@ -198,15 +200,6 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
     validationFraction: options.validationFraction ?? DEFAULT_VALIDATION_FRACTION,
     ...(options.maxFitIterations === undefined ? {} : { maxFitIterations: options.maxFitIterations }),
   };
-  const algorithmConfig: Json = {
-    populationSize: options.populationSize ?? 100,
-    tournamentSize: options.tournamentSize ?? 5,
-    parsimony: options.parsimony ?? 0.02,
-    restartPatience: options.restartPatience ?? 2000,
-    crossoverProbability: options.crossoverProbability ?? DEFAULT_CROSSOVER_PROBABILITY,
-    ...(options.restartMinImprovement === undefined ? {} : { restartMinImprovement: options.restartMinImprovement }),
-  };
-  const algorithm = { id: 'symbolic-regression-evolution', config: algorithmConfig };
   return {
     task: { id: 'symbolic-regression', config: taskConfig },
     space: {
@@ -219,8 +212,27 @@ export function formulaRecipes(options: SymbolicRegressionSearchOptions, ops: re
         ...(options.forbiddenNesting === undefined ? {} : { forbiddenNesting: options.forbiddenNesting as unknown as Json }),
       },
     },
-    algorithm: options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide),
+    algorithm: formulaAlgorithm(options, exactError),
   };
+}
+
+/**
+ * The algorithm recipe of a formula search. Given the task's `exactError`, it carries the
+ * search's early stop (exact, and `polishTrials` more trials without a simpler exact formula)
+ * unless `stopWhenExact` is false: in the recipe, so a resumed study stops as the first run would.
+ */
+export function formulaAlgorithm(options: SymbolicRegressionSearchOptions, exactError?: number): Recipe {
+  const config: Json = {
+    populationSize: options.populationSize ?? 100,
+    tournamentSize: options.tournamentSize ?? 5,
+    parsimony: options.parsimony ?? 0.02,
+    restartPatience: options.restartPatience ?? 2000,
+    crossoverProbability: options.crossoverProbability ?? DEFAULT_CROSSOVER_PROBABILITY,
+    ...(options.restartMinImprovement === undefined ? {} : { restartMinImprovement: options.restartMinImprovement }),
+    ...(exactError === undefined || options.stopWhenExact === false ? {} : { stopWhenExact: { error: exactError, polishTrials: options.polishTrials ?? 2000 } }),
+  };
+  const algorithm = { id: 'symbolic-regression-evolution', config };
+  return options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide);
 }
 
 function budgets(spec: StudySpec) {
@@ -251,19 +263,3 @@ export function pickBest(front: readonly (Pick<Formula, 'validError' | 'complexi
 /** Digits a formula may lose to cancellation before `pickBest` holds it against it. */
 export const SAFE_DIGITS_LOST = 2;
 
-/**
- * A stop condition: true once some trial fits exactly and the last `polishTrials` trials have
- * not found a simpler exact fit. The first exact formula is often a roundabout one
- * (`c·a·(√(a + a) − d/a) + e` for a^1.5); a little more search usually finds the plain form.
- */
-function exactAndSimplest(exactError: number, polishTrials: number): (t: Trial<Graph>) => boolean {
-  let simplest = Infinity;
-  let lastImprovement = -1;
-  return (t) => {
-    if (t.status === 'done' && t.values[0]! <= exactError && t.values[1]! < simplest) {
-      simplest = t.values[1]!;
-      lastImprovement = t.id;
-    }
-    return lastImprovement >= 0 && t.id - lastImprovement >= polishTrials;
-  };
-}

@@ -39,4 +39,20 @@ describe('a stored formula search', () => {
     // The functional-equivalence cache is rebuilt from the stored results and keeps answering.
     assert.ok(trials.some((t) => t.id >= 300 && t.cached), 'no resumed trial was answered by the cache');
   });
+
+  it('stops on resume where a run never stopped would: exact, and no simpler exact formula for polishTrials', async () => {
+    const data = sampleProblem(nguyen[0]!, new Rng(2)); // x³ + x² + x: found exactly in a few hundred trials
+    const whole = await searchFormulas({ data, seed: 3, budgetTrials: 20_000, polishTrials: 300 });
+    assert.equal(whole.summary.stopReason, 'condition');
+    const db = join(dir, 'stop.db');
+    const store = sqliteStore({ path: db });
+    const stop = new AbortController();
+    const cut = Math.floor(whole.summary.trials / 2);
+    const first = await searchFormulas({ data, seed: 3, budgetTrials: 20_000, polishTrials: 300, store: { store, name: 'sr-stop' }, signal: stop.signal, onStudy: (study) => study.on('trial', (t) => void (t.id === cut && stop.abort())) });
+    store.close();
+    assert.equal(first.summary.stopReason, 'aborted');
+    const resumed = await cli('resume', '--db', db, '--workers', '1', '--quiet');
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.match(resumed.err, new RegExp(`study 'sr-stop' ended \\(condition\\): ${whole.summary.done} done, ${whole.summary.failed} failed`));
+  });
 });
