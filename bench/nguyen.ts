@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Rng } from '../src/core/rng.ts';
 import { answerAsChild, runInChildren } from './child-jobs.ts';
+import { freshRowsError } from './fresh-rows.ts';
 import { nguyen, sampleProblem } from '../src/tasks/symbolic-regression/nguyen.ts';
 import { searchFormulas } from '../src/tasks/symbolic-regression/search.ts';
 
@@ -24,19 +25,7 @@ async function runJob({ problem, seed, budget }: Job): Promise<Outcome> {
   const result = await searchFormulas({ data: sampleProblem(p, new Rng(seed)), seed, budgetTrials: budget, ...parsimony, ...fitting });
   const seconds = (performance.now() - start) / 1000;
   const best = result.front[result.best]!;
-  const f = new Function(...p.variables, `return ${best.js};`) as (...v: number[]) => number;
-  const fresh = sampleProblem(p, new Rng(seed + 1_000_003), 1000);
-  let sse = 0;
-  let mean = 0;
-  for (const y of fresh.target) mean += y / fresh.rows;
-  let variance = 0;
-  for (let i = 0; i < fresh.rows; i++) {
-    const y = fresh.target[i]!;
-    const r = f(...fresh.features.map((c) => c[i]!)) - y;
-    sse += r * r;
-    variance += (y - mean) * (y - mean);
-  }
-  const relativeRmse = Math.sqrt(sse / Math.max(variance, 1e-300));
+  const relativeRmse = Math.sqrt(freshRowsError(p, best.js, seed, 1000).nmse);
   return { problem, seed, budget, recovered: relativeRmse < 1e-9, seconds, trials: result.summary.trials, relativeRmse, expression: best.expression };
 }
 

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Rng } from '../src/core/rng.ts';
 import { answerAsChild, runInChildren } from './child-jobs.ts';
+import { freshRowsError } from './fresh-rows.ts';
 import { feynman } from '../src/tasks/symbolic-regression/feynman.ts';
 import { nguyen, sampleProblem, type BenchmarkProblem } from '../src/tasks/symbolic-regression/nguyen.ts';
 import { searchFormulas, type SymbolicRegressionSearchOptions } from '../src/tasks/symbolic-regression/search.ts';
@@ -36,22 +37,10 @@ async function runJob(job: Job): Promise<Outcome> {
   const result = await searchFormulas({ data, seed: job.seed, budgetTrials: job.budget, ...job.options });
   const used = process.cpuUsage(cpu);
   const best = result.front[result.best]!;
-  const f = new Function(...problem.variables, `return ${best.js};`) as (...v: number[]) => number;
-  const fresh = sampleProblem(problem, new Rng(job.seed + 1_000_003), FRESH_ROWS);
-  let mean = 0;
-  for (const y of fresh.target) mean += y / fresh.rows;
-  let sse = 0;
-  let variance = 0;
-  for (let i = 0; i < fresh.rows; i++) {
-    const y = fresh.target[i]!;
-    const r = f(...fresh.features.map((c) => c[i]!)) - y;
-    sse += r * r;
-    variance += (y - mean) * (y - mean);
-  }
-  const freshNmse = Number.isFinite(sse) ? sse / Math.max(variance, 1e-300) : Infinity;
+  const { nmse: freshNmse, target } = freshRowsError(problem, best.js, job.seed, FRESH_ROWS);
   return {
     ...job,
-    exact: freshNmse <= exactThreshold(fresh.target),
+    exact: freshNmse <= exactThreshold(target),
     r2: 1 - freshNmse,
     freshNmse,
     cpuSeconds: (used.user + used.system) / 1e6,
