@@ -1,7 +1,7 @@
 import { isConst, type Graph } from '../../spaces/graph/graph.ts';
 import { meanInterval } from '../../core/statistics.ts';
 import type { CurvePoint } from '../../report/curve-plot.ts';
-import { keptSlots, programUpdateRule } from './program-rule.ts';
+import { keptSlots } from './program-rule.ts';
 import { G, M } from './program.ts';
 import type { ProxyConfig } from './proxies.ts';
 import { simplifyProgram } from './simplify-program.ts';
@@ -33,7 +33,7 @@ export interface CompareOptions {
   readonly lrGrid?: readonly number[];
   /** Proxy seeds (data, initial weights, batch order): 1 by default. */
   readonly seeds?: number;
-  /** Also record each program's training curve at its best rates (one more run per seed). */
+  /** Also record each program's training curve at its best rates. */
   readonly curves?: boolean;
 }
 
@@ -48,7 +48,7 @@ export function compareOptimizers(programs: readonly { readonly name: string; re
   // No time limit: a comparison runs every training to its end, however loaded the machine.
   const tasks = Array.from({ length: seeds }, (_, s) => optimizerTask({ proxy: { ...proxy, seed: (proxy.seed ?? 1) + s }, timeLimitMs: Infinity, ...(options.lrGrid === undefined ? {} : { lrGrid: options.lrGrid }) }));
   return programs.map(({ name, program }) => {
-    const best = tasks.map((task) => task.runs(program)[0]!);
+    const best = tasks.map((task) => task.runs(program, options.curves === true)[0]!);
     const losses = best.map((b) => b.run.validLoss);
     const { mean, ci95 } = meanInterval(losses);
     const accuracies = best.map((b) => b.run.accuracy).filter((a): a is number => a !== undefined);
@@ -61,14 +61,7 @@ export function compareOptimizers(programs: readonly { readonly name: string; re
       meanAccuracy: accuracies.length === 0 ? undefined : accuracies.reduce((s, x) => s + x, 0) / accuracies.length,
       slots: keptSlots(program).length,
     };
-    if (options.curves !== true) return row;
-    const rule = programUpdateRule(program);
-    const runs = tasks.map((task, s) => {
-      const curve: number[] = [];
-      task.proxy.train(rule, best[s]!.lr, undefined, curve);
-      return curve;
-    });
-    return { ...row, curve: meanCurve(runs) };
+    return options.curves === true ? { ...row, curve: meanCurve(best.map((b) => b.curve ?? [])) } : row;
   });
 }
 

@@ -22,8 +22,11 @@ export interface OptimizerTask extends Task<Graph> {
   readonly proxy: Proxy;
   readonly lrGrid: readonly number[];
   evaluate(program: Graph, ctx: EvalContext): Measurement;
-  /** Trains with the program at every learning rate of the grid; the run with the lowest validation loss first. */
-  runs(program: Graph): { readonly lr: number; readonly run: ProxyRun }[];
+  /**
+   * Trains with the program at every learning rate of the grid; the run with the lowest
+   * validation loss first. With `curves`, each run also keeps its training loss per step.
+   */
+  runs(program: Graph, curves?: boolean): { readonly lr: number; readonly run: ProxyRun; readonly curve?: readonly number[] }[];
 }
 
 /** The task's one objective: validation loss after training, lower is better. */
@@ -87,10 +90,15 @@ export function optimizerTask(options: OptimizerTaskOptions = {}): OptimizerTask
   const lrGrid = checkGrid(options.lrGrid);
   const timeLimitMs = positiveMs('optimizer task', 'timeLimitMs', options.timeLimitMs ?? 60_000);
   const config: Json = { proxy: { ...proxy.config }, lrGrid: [...lrGrid], timeLimitMs };
-  const runs = (program: Graph) => {
+  const runs = (program: Graph, curves = false) => {
     const rule = programUpdateRule(program);
     const deadline = performance.now() + timeLimitMs;
-    return lrGrid.map((lr) => ({ lr, run: proxy.train(rule, lr, deadline) })).sort((a, b) => a.run.validLoss - b.run.validLoss);
+    return lrGrid
+      .map((lr) => {
+        const curve: number[] | undefined = curves ? [] : undefined;
+        return { lr, run: proxy.train(rule, lr, deadline, curve), ...(curve === undefined ? {} : { curve }) };
+      })
+      .sort((a, b) => a.run.validLoss - b.run.validLoss);
   };
   return {
     id: 'optimizers',
