@@ -28,6 +28,11 @@ export function guideRecipe(algorithm: { readonly id: string; readonly config: J
   return { id: 'guided', config: { algorithm: { id: algorithm.id, config: algorithm.config }, encoding, ...(settings as { [key: string]: Json }) } };
 }
 
+/** `algorithm`'s recipe as a search builds it: guided when `settings` are given (`--guide`), as it is otherwise. */
+export function guidedIfAsked(algorithm: { readonly id: string; readonly config: Json }, encoding: EncodingRecipe, settings: GuideSettings | undefined): { id: string; config: Json } {
+  return settings === undefined ? { id: algorithm.id, config: algorithm.config } : guideRecipe(algorithm, encoding, settings);
+}
+
 function innerRecipe(value: unknown): { id: string; config: { readonly [key: string]: Json } } {
   const recipe = value as { id?: unknown; config?: unknown } | null;
   if (typeof recipe !== 'object' || recipe === null || typeof recipe.id !== 'string') {

@@ -47,6 +47,12 @@ export interface Guided<G> extends Algorithm<G> {
   guidedAlgorithm(): Algorithm<G>;
 }
 
+/** The algorithm a guided search wraps, or `algorithm` itself when it is not guided: where what the inner search reports (restarts, an experiment's stats) is read. */
+export function unguided<G>(algorithm: Algorithm<G>): Algorithm<G> {
+  const guidedSearch = algorithm as Partial<Guided<G>>;
+  return typeof guidedSearch.guidedAlgorithm === 'function' ? guidedSearch.guidedAlgorithm() : algorithm;
+}
+
 interface Settings extends GuidedMutationSettings {
   readonly objective: number;
   readonly warmupTrials: number;

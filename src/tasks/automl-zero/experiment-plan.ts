@@ -2,7 +2,7 @@ import { mixSeed } from '../../core/rng.ts';
 import type { Objective } from '../../core/types.ts';
 import type { FecCacheOptions } from '../../hashing/fec-cache.ts';
 import type { Recipe } from '../../store/types.ts';
-import { guideRecipe } from '../../algorithms/guided-register.ts';
+import { guidedIfAsked } from '../../algorithms/guided-register.ts';
 import { registerSpaceConfig } from '../../spaces/register/register.ts';
 import type { TaskSuiteSpec } from './task-suite.ts';
 import type { ExperimentConfig } from './experiment-config.ts';
@@ -57,7 +57,7 @@ export function experimentPlan(config: ExperimentConfig, seed: number, index: nu
     index,
     task: { id: 'automl-zero', config: JSON.parse(JSON.stringify(task)) },
     space: { id: 'register', config: registerSpaceConfig({ ...config.space, memory: config.memory }) },
-    algorithm: config.guide === undefined ? evolution : guideRecipe(evolution, { kind: 'register' }, config.guide),
+    algorithm: guidedIfAsked(evolution, { kind: 'register' }, config.guide),
     objectives: [{ name: 'fitness', goal: 'max' }],
     seed: draw(4),
     cache: config.fec === false ? undefined : EXPERIMENT_CACHE,

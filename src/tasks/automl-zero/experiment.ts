@@ -1,7 +1,7 @@
 import type { EvaluationCache } from '../../core/plugs.ts';
 import { Study } from '../../core/study.ts';
 import type { Algorithm, Trial } from '../../core/types.ts';
-import type { Guided } from '../../algorithms/guided.ts';
+import { unguided } from '../../algorithms/guided.ts';
 import { fecCache } from '../../hashing/index.ts';
 import type { RegisterProgram } from '../../spaces/register/index.ts';
 import { isFinished, rebuildParts, resumeStoredStudy, startStoredStudy } from '../../store/stored-study.ts';
@@ -117,8 +117,7 @@ export function storedOutcome(store: StudyStore, name: string, plan: ExperimentP
 
 /** The experiment's evolution, inside the guide when the experiment is guided. */
 function experimentEvolution(algorithm: Algorithm<RegisterProgram>): ExperimentEvolution {
-  const guided = algorithm as Partial<Guided<RegisterProgram>>;
-  return (typeof guided.guidedAlgorithm === 'function' ? guided.guidedAlgorithm() : algorithm) as ExperimentEvolution;
+  return unguided(algorithm) as ExperimentEvolution;
 }
 
 /** Progress about once a second, the first time after the first 256 individuals of the run. */

@@ -1,4 +1,4 @@
-import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
+import { guidedIfAsked, type GuideSettings } from '../../algorithms/guided-register.ts';
 import { Study, type StudySummary } from '../../core/study.ts';
 import type { Json, Trial } from '../../core/types.ts';
 import { fecCache } from '../../hashing/fec-cache.ts';
@@ -43,7 +43,7 @@ export function policyRecipes(options: PolicySearchOptions, task: ControlTask): 
   return {
     task: { id: 'control', config: task.config },
     space: { id: POLICY_SPACE_ID, config: policySpaceOptions() as unknown as Json },
-    algorithm: options.guide === undefined ? evolution : guideRecipe(evolution, { kind: 'register' }, options.guide),
+    algorithm: guidedIfAsked(evolution, { kind: 'register' }, options.guide),
   };
 }
 

@@ -1,4 +1,4 @@
-import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
+import { guidedIfAsked, type GuideSettings } from '../../algorithms/guided-register.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Json } from '../../core/types.ts';
 import type { Graph } from '../../spaces/graph/graph.ts';
@@ -108,7 +108,7 @@ export function approxSetup(settings: ApproxSettings): ApproxSetup {
     recipes: {
       task: stored ? { id: 'function-approx', config: taskConfig as unknown as Json } : undefined,
       space: { id: 'function-approx-graph', config: spaceConfig as unknown as Json },
-      algorithm: settings.guide === undefined ? lamarckian : guideRecipe(lamarckian, { kind: 'graph' }, settings.guide),
+      algorithm: guidedIfAsked(lamarckian, { kind: 'graph' }, settings.guide),
     },
   };
 }

@@ -10,8 +10,8 @@ import './register.ts';
 import { deadStatementCount, statementCount } from './space.ts';
 import { OPTIMIZER_OBJECTIVES, type OptimizerTask } from './task.ts';
 import type { StoredSearchOptions } from '../../store/index.ts';
-import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
-import type { Guided } from '../../algorithms/guided.ts';
+import { guidedIfAsked, type GuideSettings } from '../../algorithms/guided-register.ts';
+import { unguided } from '../../algorithms/guided.ts';
 
 /** An optimizer search: the proxy, the population and the budget. */
 export interface OptimizerSearchOptions extends StoredSearchOptions<Graph> {
@@ -71,13 +71,8 @@ export function optimizerRecipes(options: OptimizerSearchOptions): { task: Recip
     task: { id: 'optimizers', config: taskConfig },
     // randomMutations 0: every proposal before the population is full is the start program itself.
     space: { id: 'optimizer-programs', config: { maxStatements: options.maxStatements ?? 30, start: typeof start === 'string' ? start : (start as unknown as Json), randomMutations: 0 } },
-    algorithm: guided(options.restartPatience === undefined ? evolution : { id: 'restarts', config: { algorithm: evolution as unknown as Json, patienceTrials: options.restartPatience } }, options.guide),
+    algorithm: guidedIfAsked(options.restartPatience === undefined ? evolution : { id: 'restarts', config: { algorithm: evolution as unknown as Json, patienceTrials: options.restartPatience } }, { kind: 'graph' }, options.guide),
   };
-}
-
-/** The search's algorithm, guided by a discriminator over the programs' live graphs when settings are given. */
-function guided(algorithm: Recipe, guide: GuideSettings | undefined): Recipe {
-  return guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, guide);
 }
 
 /**
@@ -130,8 +125,7 @@ export async function searchOptimizers(options: OptimizerSearchOptions = {}): Pr
   options.onStudy?.(study);
   const summary = await study.run();
   // A resumed study runs an algorithm rebuilt inside the store's resume, not `parts.algorithm`.
-  const outer = parts.algorithm as Partial<Guided<Graph>>;
-  const restarting = (typeof outer.guidedAlgorithm === 'function' ? outer.guidedAlgorithm() : parts.algorithm) as { restarts?: () => number };
+  const restarting = unguided(parts.algorithm) as { restarts?: () => number };
   const restarts = !startedFresh ? undefined : typeof restarting.restarts === 'function' ? restarting.restarts() : 0;
   return { study, task: parts.task as OptimizerTask, summary, best: study.best(), startLoss, deadStatementRate: dead.trials === 0 ? 0 : dead.sum / dead.trials, restarts };
 }

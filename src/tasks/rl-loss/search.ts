@@ -11,7 +11,7 @@ import './register.ts';
 import { SAC_GRAPH } from './sac-graph.ts';
 import { RL_LOSS_OBJECTIVES, rlLossConfig, type RlLossTaskConfig } from './task.ts';
 import type { StoredSearchOptions } from '../../store/index.ts';
-import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
+import { guidedIfAsked, type GuideSettings } from '../../algorithms/guided-register.ts';
 
 /** An rl-loss search: the task, the NSGA-II population and the budget. */
 export interface RlLossSearchOptions extends StoredSearchOptions<Graph> {
@@ -74,7 +74,7 @@ export function rlLossRecipes(options: RlLossSearchOptions): { task: Recipe; spa
   return {
     task: { id: 'rl-loss', config: rlLossConfig((options.task ?? {}) as Json) as unknown as Json },
     space: { id: 'rl-loss-graph', config: spaceConfig },
-    algorithm: options.guide === undefined ? evolution : guideRecipe(evolution, { kind: 'graph' }, options.guide),
+    algorithm: guidedIfAsked(evolution, { kind: 'graph' }, options.guide),
   };
 }
 

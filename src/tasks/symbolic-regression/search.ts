@@ -14,7 +14,7 @@ import { validationRowCount, type RegressionData } from './dataset.ts';
 import './register.ts';
 import { DEFAULT_SR_OPS, EXACT_NMSE, SR_OBJECTIVES, type SymbolicRegressionTask } from './task.ts';
 import { paretoFront } from '../../core/pareto.ts';
-import { guideRecipe, type GuideSettings } from '../../algorithms/guided-register.ts';
+import { guidedIfAsked, type GuideSettings } from '../../algorithms/guided-register.ts';
 import type { StoredSearchOptions } from '../../store/index.ts';
 
 export { DEFAULT_SR_OPS } from './task.ts';
@@ -232,7 +232,7 @@ export function formulaAlgorithm(options: SymbolicRegressionSearchOptions, exact
     ...(exactError === undefined || options.stopWhenExact === false ? {} : { stopWhenExact: { error: exactError, polishTrials: options.polishTrials ?? 2000 } }),
   };
   const algorithm = { id: 'symbolic-regression-evolution', config };
-  return options.guide === undefined ? algorithm : guideRecipe(algorithm, { kind: 'graph' }, options.guide);
+  return guidedIfAsked(algorithm, { kind: 'graph' }, options.guide);
 }
 
 function budgets(spec: StudySpec) {
